@@ -1,0 +1,74 @@
+package com.restaurantos.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.restaurantos.engineio.EngineOptions;
+import com.restaurantos.engineio.EngineServer;
+import com.restaurantos.engineio.EngineSession;
+import com.restaurantos.engineio.EnginePacket;
+import com.restaurantos.socketio.SocketIoOptions;
+import com.restaurantos.socketio.SocketIoServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The two echo servers of the protocol test suites, as their READMEs describe them. */
+final class ComplianceServer {
+    static final EngineOptions ENGINE = EngineOptions.defaults()
+            .withHeartbeat(Duration.ofMillis(300), Duration.ofMillis(200))
+            .withMaxPayload(1_000_000)
+            .withAllowedOrigins(List.of("*"));
+
+    private final EngineServer engine;
+    private final SocketIoServer io;
+
+    private ComplianceServer(EngineServer engine, SocketIoServer io) {
+        this.engine = engine;
+        this.io = io;
+    }
+
+    static ComplianceServer create(Vertx vertx) {
+        EngineServer engine = new EngineServer(vertx, ENGINE.withPath("/engine.io/"), ComplianceServer::echo);
+        SocketIoOptions options = SocketIoOptions.defaults()
+                .withEngine(ENGINE.withPath("/socket.io/"))
+                .withConnectTimeout(Duration.ofSeconds(1))
+                .withRecovery(null);
+        SocketIoServer io = new SocketIoServer(vertx, options);
+        io.sockets().onConnection(socket -> {
+            socket.emit("auth", socket.auth());
+            socket.on("message", event -> socket.emit("message-back", event.args().toArray()));
+            socket.on("message-with-ack", event -> event.ack().send(event.args().toArray()));
+        });
+        io.of("/custom").onConnection(socket -> socket.emit("auth", socket.auth()));
+        return new ComplianceServer(engine, io);
+    }
+
+    private static void echo(EngineSession session) {
+        session.listener(new EngineSession.Listener() {
+            @Override
+            public void onMessage(EnginePacket packet) {
+                session.send(packet);
+            }
+
+            @Override
+            public void onClose(String reason) {
+            }
+        });
+    }
+
+    EngineOptions engineOptions() {
+        return ENGINE;
+    }
+
+    void handle(HttpServerRequest request) {
+        if (!engine.handle(request) && !io.handle(request)) {
+            request.response().setStatusCode(404).end();
+        }
+    }
+
+    Future<Void> close() {
+        return Future.join(engine.close(), io.close()).mapEmpty();
+    }
+}

@@ -1,0 +1,38 @@
+package com.restaurantos.app;
+
+import com.restaurantos.engineio.EngineOptions;
+import com.restaurantos.engineio.EngineServer;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the one HTTP server of a process and stops it in order on shutdown. */
+final class HttpEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
+
+    private HttpEndpoint() {
+    }
+
+    static HttpServer listen(Vertx vertx, String host, int port, EngineOptions engine, Handler<HttpServerRequest> handler) {
+        HttpServerOptions options = EngineServer.configure(new HttpServerOptions(), engine)
+                .setHost(host)
+                .setPort(port)
+                .setTcpNoDelay(true)
+                .setMaxHeaderSize(16 * 1024)
+                .setMaxInitialLineLength(8 * 1024);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(handler);
+        Future<HttpServer> listening = server.listen();
+        try {
+            listening.await();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        log.info("listening on http://{}:{}", host, server.actualPort());
+        return server;
+    }
+}

@@ -1,0 +1,280 @@
+package com.restaurantos.engineio;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The Engine.IO v4 server: answers the handshake, routes each request to its session by sid,
+ * and carries sessions over HTTP long-polling and WebSocket. Mount it with {@link #handle}.
+ */
+public final class EngineServer {
+    private static final Logger log = LoggerFactory.getLogger(EngineServer.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Vertx vertx;
+    private final EngineOptions options;
+    private final Consumer<EngineSession> onConnection;
+    private final Cors cors;
+    private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final String pathWithoutSlash;
+    private volatile boolean closing;
+
+    /**
+     * @param onConnection called on the session's event loop for every new session, before
+     *                     anything is read from it; it should set the session's listener
+     */
+    public EngineServer(Vertx vertx, EngineOptions options, Consumer<EngineSession> onConnection) {
+        this.vertx = vertx;
+        this.options = options;
+        this.onConnection = onConnection;
+        this.cors = new Cors(options.allowedOrigins());
+        this.pathWithoutSlash = options.path().substring(0, options.path().length() - 1);
+    }
+
+    /** Applies what the engine needs to the options of the HTTP server it will be mounted on. */
+    public static HttpServerOptions configure(HttpServerOptions http, EngineOptions options) {
+        return http
+                .setMaxWebSocketFrameSize(options.maxPayload())
+                .setMaxWebSocketMessageSize(options.maxPayload())
+                .setPerMessageWebSocketCompressionSupported(true)
+                // No context takeover both ways: no connection keeps a compressor of its own.
+                .setWebSocketAllowServerNoContext(true)
+                .setWebSocketPreferredClientNoContext(true);
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    public Collection<EngineSession> sessions() {
+        return Collections.unmodifiableCollection(sessions.values());
+    }
+
+    /** Whether this request is for the engine's path. */
+    public boolean matches(HttpServerRequest request) {
+        String path = request.path();
+        return path.equals(options.path()) || path.equals(pathWithoutSlash);
+    }
+
+    /** Handles the request if it is for the engine's path; returns false (and does nothing) if not. */
+    public boolean handle(HttpServerRequest request) {
+        if (!matches(request)) {
+            return false;
+        }
+        try {
+            route(request);
+        } catch (RuntimeException e) {
+            log.error("engine request failed", e);
+            if (!request.response().ended()) {
+                request.response().setStatusCode(500).end();
+            }
+        }
+        return true;
+    }
+
+    private void route(HttpServerRequest request) {
+        if (closing) {
+            request.response().setStatusCode(503).end();
+            return;
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (request.method() == HttpMethod.OPTIONS) {
+            if (cors.allows(origin)) {
+                cors.preflight(request);
+            } else {
+                reject(request, EngineError.FORBIDDEN);
+            }
+            return;
+        }
+        String transport = request.getParam("transport");
+        boolean websocketTransport = WebSocketTransport.NAME.equals(transport) && options.websocketEnabled();
+        boolean pollingTransport = PollingTransport.NAME.equals(transport) && options.pollingEnabled();
+        if (!websocketTransport && !pollingTransport) {
+            reject(request, EngineError.UNKNOWN_TRANSPORT);
+            return;
+        }
+        if (!"4".equals(request.getParam("EIO"))) {
+            reject(request, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+            return;
+        }
+        if (!cors.allows(origin)) {
+            reject(request, EngineError.FORBIDDEN);
+            return;
+        }
+        boolean upgradeRequest = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+        if (websocketTransport != upgradeRequest) {
+            reject(request, EngineError.BAD_REQUEST);
+            return;
+        }
+        String sid = request.getParam("sid");
+        if (sid == null) {
+            if (request.method() != HttpMethod.GET) {
+                reject(request, EngineError.BAD_HANDSHAKE_METHOD);
+            } else if (websocketTransport) {
+                acceptWebSocket(request, null);
+            } else {
+                newSession(request).openWithPolling(request);
+            }
+            return;
+        }
+        EngineSession session = sessions.get(sid);
+        if (session == null) {
+            reject(request, EngineError.UNKNOWN_SID);
+        } else if (websocketTransport) {
+            acceptWebSocket(request, session);
+        } else if (request.method() == HttpMethod.GET) {
+            session.exec(() -> session.onPollGet(request));
+        } else if (request.method() == HttpMethod.POST) {
+            readBody(request, session);
+        } else {
+            reject(request, EngineError.BAD_REQUEST);
+        }
+    }
+
+    private void readBody(HttpServerRequest request, EngineSession session) {
+        long limit = options.maxPayload();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && parseLength(declared) > limit) {
+            tooLarge(request, session);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] overflow = {false};
+        request.handler(chunk -> {
+            if (overflow[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > limit) {
+                overflow[0] = true;
+                tooLarge(request, session);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(v -> {
+            if (!overflow[0]) {
+                session.exec(() -> session.onPollPost(request, body));
+            }
+        });
+        request.exceptionHandler(e -> log.debug("poll body of session {} failed: {}", session.id(), e.toString()));
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void tooLarge(HttpServerRequest request, EngineSession session) {
+        cors.apply(request);
+        request.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close").end();
+        session.close(CloseReason.TRANSPORT_ERROR);
+    }
+
+    private void acceptWebSocket(HttpServerRequest request, EngineSession existing) {
+        request.toWebSocket().onComplete(ar -> {
+            if (ar.failed()) {
+                log.debug("websocket handshake failed: {}", ar.cause().toString());
+                return;
+            }
+            ServerWebSocket ws = ar.result();
+            Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+            Thread thread = Thread.currentThread();
+            if (existing == null) {
+                newSession(request).openWithWebSocket(ws);
+            } else {
+                existing.startUpgrade(ws, context, thread);
+            }
+        });
+    }
+
+    private EngineSession newSession(HttpServerRequest request) {
+        Context context = Vertx.currentContext();
+        EngineSession session = new EngineSession(this, newId(), HandshakeRequest.of(request), context);
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    void connected(EngineSession session) {
+        try {
+            onConnection.accept(session);
+        } catch (RuntimeException e) {
+            log.error("connection handler failed for session {}", session.id(), e);
+            session.close(CloseReason.FORCED_CLOSE);
+        }
+    }
+
+    String openPayload(String sid, boolean canUpgrade) {
+        String upgrades = canUpgrade && options.websocketEnabled() ? "[\"websocket\"]" : "[]";
+        return "{\"sid\":\"" + sid + "\",\"upgrades\":" + upgrades
+                + ",\"pingInterval\":" + options.pingInterval().toMillis()
+                + ",\"pingTimeout\":" + options.pingTimeout().toMillis()
+                + ",\"maxPayload\":" + options.maxPayload() + "}";
+    }
+
+    Cors cors() {
+        return cors;
+    }
+
+    void forget(EngineSession session) {
+        sessions.remove(session.id(), session);
+    }
+
+    void reject(HttpServerRequest request, EngineError error) {
+        if (request.response().ended()) {
+            return;
+        }
+        cors.apply(request);
+        request.response()
+                .setStatusCode(error == EngineError.FORBIDDEN ? 403 : 400)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(error.json());
+    }
+
+    /** Closes every session with the reason "server shutting down" and refuses new ones. */
+    public Future<Void> close() {
+        closing = true;
+        List<EngineSession> open = new ArrayList<>(sessions.values());
+        open.forEach(s -> s.close(CloseReason.SERVER_SHUTTING_DOWN));
+        Promise<Void> done = Promise.promise();
+        long deadline = System.currentTimeMillis() + 2_000;
+        waitEmpty(done, deadline);
+        return done.future();
+    }
+
+    private void waitEmpty(Promise<Void> done, long deadline) {
+        if (sessions.isEmpty() || System.currentTimeMillis() > deadline) {
+            done.complete();
+        } else {
+            vertx.setTimer(20, t -> waitEmpty(done, deadline));
+        }
+    }
+
+    static String newId() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

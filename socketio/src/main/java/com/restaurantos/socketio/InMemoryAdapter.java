@@ -1,0 +1,264 @@
+package com.restaurantos.socketio;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.restaurantos.engineio.EnginePacket;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The adapter of a single node: rooms in memory, and, when recovery is on, a time-bounded log
+ * of recoverable broadcasts with the sessions of recently disconnected sockets.
+ */
+public final class InMemoryAdapter implements Adapter {
+    private static final long SWEEP_MILLIS = 5_000;
+
+    private final Namespace namespace;
+    private final SocketIoOptions.Recovery recovery;
+    private final Vertx vertx;
+    private final Map<String, Set<String>> membersByRoom = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
+
+    // Recovery: every logged broadcast has the next sequence number; its offset is that number
+    // in base 36. Logging and delivery happen under one lock so that each client receives
+    // broadcasts in offset order, which is what makes "everything after my offset" exact.
+    private final Object logLock = new Object();
+    private final ArrayDeque<LoggedPacket> log = new ArrayDeque<>();
+    private long lastSeq;
+    private final Map<String, SessionState.Persisted> sessions = new ConcurrentHashMap<>();
+    private final long sweepTimer;
+
+    private record LoggedPacket(long seq, long atMillis, Set<String> rooms, Set<String> except, ArrayNode data) {
+    }
+
+    public InMemoryAdapter(Namespace namespace, SocketIoOptions.Recovery recovery, Vertx vertx) {
+        this.namespace = namespace;
+        this.recovery = recovery;
+        this.vertx = vertx;
+        this.sweepTimer = recovery == null ? -1 : vertx.setPeriodic(SWEEP_MILLIS, t -> sweep());
+    }
+
+    @Override
+    public void addAll(String socketId, Set<String> rooms) {
+        Set<String> own = roomsBySocket.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet());
+        for (String room : rooms) {
+            own.add(room);
+            membersByRoom.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet()).add(socketId);
+        }
+    }
+
+    @Override
+    public void del(String socketId, String room) {
+        Set<String> own = roomsBySocket.get(socketId);
+        if (own != null) {
+            own.remove(room);
+        }
+        removeMember(room, socketId);
+    }
+
+    @Override
+    public void delAll(String socketId) {
+        Set<String> own = roomsBySocket.remove(socketId);
+        if (own != null) {
+            for (String room : own) {
+                removeMember(room, socketId);
+            }
+        }
+    }
+
+    private void removeMember(String room, String socketId) {
+        membersByRoom.computeIfPresent(room, (k, members) -> {
+            members.remove(socketId);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    @Override
+    public Set<String> socketRooms(String socketId) {
+        Set<String> own = roomsBySocket.get(socketId);
+        return own == null ? Set.of() : Set.copyOf(own);
+    }
+
+    @Override
+    public Set<String> sockets(Set<String> rooms) {
+        if (rooms.isEmpty()) {
+            Set<String> all = new HashSet<>();
+            namespace.sockets().forEach(s -> all.add(s.id()));
+            return all;
+        }
+        Set<String> ids = new HashSet<>();
+        for (String room : rooms) {
+            Set<String> members = membersByRoom.get(room);
+            if (members != null) {
+                ids.addAll(members);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Collections.unmodifiableSet(membersByRoom.keySet());
+    }
+
+    @Override
+    public void broadcast(Packet packet, BroadcastOptions options) {
+        List<EnginePacket> encoded = PacketEncoder.encode(packet);
+        boolean recoverable = recovery != null && packet.type() == PacketType.EVENT && !packet.hasAckId()
+                && !options.isVolatile() && packet.data() instanceof ArrayNode;
+        if (!recoverable) {
+            deliver(encoded, options);
+            return;
+        }
+        synchronized (logLock) {
+            long seq = ++lastSeq;
+            String offset = Long.toString(seq, 36);
+            ArrayNode data = ((ArrayNode) packet.data()).deepCopy().add(offset);
+            log.add(new LoggedPacket(seq, System.currentTimeMillis(), options.rooms(), options.except(), data));
+            trimLog();
+            deliver(withOffset(encoded, offset), options);
+        }
+    }
+
+    /** Appends the offset as the last argument without encoding the packet again. */
+    private static List<EnginePacket> withOffset(List<EnginePacket> encoded, String offset) {
+        String text = encoded.get(0).text();
+        String header = text.substring(0, text.length() - 1) + ",\"" + offset + "\"]";
+        List<EnginePacket> out = new ArrayList<>(encoded);
+        out.set(0, EnginePacket.message(header));
+        return out;
+    }
+
+    private void deliver(List<EnginePacket> encoded, BroadcastOptions options) {
+        Set<String> excluded = options.except().isEmpty() ? Set.of() : sockets(options.except());
+        if (options.rooms().isEmpty()) {
+            for (Socket socket : namespace.sockets()) {
+                if (!excluded.contains(socket.id())) {
+                    socket.deliver(encoded, options.isVolatile());
+                }
+            }
+            return;
+        }
+        Set<String> reached = options.rooms().size() == 1 ? null : new HashSet<>();
+        for (String room : options.rooms()) {
+            Set<String> members = membersByRoom.get(room);
+            if (members == null) {
+                continue;
+            }
+            for (String id : members) {
+                if (excluded.contains(id) || reached != null && !reached.add(id)) {
+                    continue;
+                }
+                Socket socket = namespace.socket(id);
+                if (socket != null) {
+                    socket.deliver(encoded, options.isVolatile());
+                }
+            }
+        }
+    }
+
+    @Override
+    public String currentOffset() {
+        if (recovery == null) {
+            return null;
+        }
+        synchronized (logLock) {
+            return lastSeq == 0 ? null : Long.toString(lastSeq, 36);
+        }
+    }
+
+    @Override
+    public void persistSession(SessionState.Persisted session) {
+        if (recovery != null) {
+            sessions.put(session.pid(), session);
+        }
+    }
+
+    @Override
+    public Optional<SessionState.Restored> restoreSession(String pid, String offset) {
+        if (recovery == null || pid == null) {
+            return Optional.empty();
+        }
+        SessionState.Persisted session = sessions.remove(pid);
+        if (session == null || expired(session.disconnectedAtMillis(), System.currentTimeMillis())) {
+            return Optional.empty();
+        }
+        String from = offset != null ? offset : session.connectOffset();
+        long fromSeq;
+        try {
+            fromSeq = from == null ? 0 : Long.parseLong(from, 36);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        List<ArrayNode> missed = new ArrayList<>();
+        synchronized (logLock) {
+            long firstKept = log.isEmpty() ? lastSeq + 1 : log.peekFirst().seq();
+            if (fromSeq < 0 || fromSeq > lastSeq || fromSeq + 1 < firstKept) {
+                return Optional.empty();
+            }
+            for (LoggedPacket p : log) {
+                if (p.seq() > fromSeq && reaches(p, session.rooms())) {
+                    missed.add(p.data());
+                }
+            }
+        }
+        return Optional.of(new SessionState.Restored(session.sid(), session.pid(), session.rooms(), session.data(),
+                missed));
+    }
+
+    private static boolean reaches(LoggedPacket p, Set<String> rooms) {
+        for (String room : p.except()) {
+            if (rooms.contains(room)) {
+                return false;
+            }
+        }
+        if (p.rooms().isEmpty()) {
+            return true;
+        }
+        for (String room : p.rooms()) {
+            if (rooms.contains(room)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean expired(long atMillis, long now) {
+        return now - atMillis > recovery.maxDisconnectionDuration().toMillis();
+    }
+
+    private void trimLog() {
+        long now = System.currentTimeMillis();
+        while (!log.isEmpty() && (log.size() > recovery.maxLoggedPackets() || expired(log.peekFirst().atMillis(), now))) {
+            log.pollFirst();
+        }
+    }
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        for (Iterator<SessionState.Persisted> it = sessions.values().iterator(); it.hasNext(); ) {
+            if (expired(it.next().disconnectedAtMillis(), now)) {
+                it.remove();
+            }
+        }
+        synchronized (logLock) {
+            trimLog();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+    }
+}
