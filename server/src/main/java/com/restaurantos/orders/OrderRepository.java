@@ -1,0 +1,41 @@
+package com.restaurantos.orders;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where orders are kept. Every method is one transaction; every read names the restaurant, and an order of
+ * another restaurant is never returned. Implementations block (JDBC): never call them on an event loop.
+ */
+public interface OrderRepository {
+
+    /**
+     * Stores the order with status {@code new} and the next order number of its restaurant and business day,
+     * unique even when orders are created concurrently, and records its creation in the status history.
+     */
+    Order insert(NewOrder order);
+
+    Optional<Order> find(UUID restaurantId, UUID orderId);
+
+    /** The orders matching the query, oldest first. */
+    List<Order> list(UUID restaurantId, OrderQuery query);
+
+    /** How many orders match the query, whatever its limit and offset. */
+    long count(UUID restaurantId, OrderQuery query);
+
+    /**
+     * Replaces the table, customer, items, totals and notes of {@code changed} if the stored order is still at
+     * {@code expectedVersion}; returns the stored order, or empty if it had changed meanwhile.
+     */
+    Optional<Order> updateDetails(Order changed, long expectedVersion);
+
+    /**
+     * Stores the status change and its history line if the order is still at the update's expected version and
+     * status; returns the stored order, or empty if another change came first.
+     */
+    Optional<Order> updateStatus(StatusUpdate update);
+
+    /** The status history of the order, oldest first (empty for an unknown order). */
+    List<StatusChange> history(UUID restaurantId, UUID orderId);
+}
