@@ -25,10 +25,11 @@ public interface OrderRepository {
     long count(UUID restaurantId, OrderQuery query);
 
     /**
-     * Replaces the table, customer, items, totals and notes of {@code changed} if the stored order is still at
-     * {@code expectedVersion}; returns the stored order, or empty if it had changed meanwhile.
+     * Replaces the table, customer, items, totals and notes of {@code changed} (and its update time) if the stored
+     * order is still at {@code expectedVersion}, recording {@code actor} as the last to change it; returns the
+     * stored order, or empty if it had changed meanwhile.
      */
-    Optional<Order> updateDetails(Order changed, long expectedVersion);
+    Optional<Order> updateDetails(Order changed, long expectedVersion, String actor);
 
     /**
      * Stores the status change and its history line if the order is still at the update's expected version and

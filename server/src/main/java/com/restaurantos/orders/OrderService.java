@@ -123,7 +123,7 @@ public final class OrderService {
                     return current;
                 }
                 Order changed = current.withDetails(table, customer, items, totals, notes, now());
-                Optional<Order> stored = orders.updateDetails(changed, current.version());
+                Optional<Order> stored = orders.updateDetails(changed, current.version(), actor.id());
                 if (stored.isPresent()) {
                     events.publish(new OrderUpdated(stored.get(), changes, actor.id()));
                     return stored.get();

@@ -94,6 +94,7 @@ final class Validator {
             return List.of();
         }
         List<OrderItem> items = new ArrayList<>(drafts.size());
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             String at = field + "[" + i + "]";
             ItemDraft draft = drafts.get(i);
@@ -108,6 +109,9 @@ final class Validator {
             if (draft.id() == null && i < previous.size() && previous.get(i).sameContentAs(item)) {
                 item = new OrderItem(previous.get(i).id(), item.menuItemId(), item.name(), item.quantity(),
                         item.price(), item.modifiers(), item.specialInstructions(), item.station());
+            }
+            if (!ids.add(item.id())) {
+                fail(at + ".id", "is the id of another item of the order");
             }
             items.add(item);
         }
