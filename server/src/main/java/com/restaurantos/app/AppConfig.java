@@ -1,35 +1,138 @@
 package com.restaurantos.app;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The settings of contract section 1, read once from the environment.
+ * The settings of contract section 1 (and a few more), read once from the environment. Nothing else reads it.
  *
- * @param host        bind address ({@code HOST}, default 0.0.0.0)
- * @param port        HTTP and Socket.IO port ({@code PORT}, default 3001)
- * @param corsOrigins origins allowed to use HTTP long-polling ({@code CORS_ORIGINS}, default any)
+ * @param host                   bind address ({@code HOST}, default 0.0.0.0)
+ * @param port                   HTTP and Socket.IO port ({@code PORT}, default 3001)
+ * @param corsOrigins            origins allowed to use HTTP long-polling and the REST API ({@code CORS_ORIGINS},
+ *                               default any)
+ * @param dataDir                where the embedded database and the generated JWT secret live ({@code DATA_DIR},
+ *                               default {@code ./data})
+ * @param databaseUrl            nullable: the embedded H2 database; else a JDBC URL ({@code DATABASE_URL})
+ * @param databaseUser           {@code DATABASE_USER}
+ * @param databasePassword       {@code DATABASE_PASSWORD}
+ * @param databasePoolSize       {@code DATABASE_POOL_SIZE}, default 10
+ * @param jwtSecret              nullable: {@code JWT_SECRET} (HS256)
+ * @param jwtPublicKey           nullable: {@code JWT_PUBLIC_KEY}, a PEM file (RS256/ES256)
+ * @param jwtJwksUrl             nullable: {@code JWT_JWKS_URL} (RS256/ES256)
+ * @param jwtAlgorithms          {@code JWT_ALGORITHM} (comma list); empty: after the key
+ * @param jwtIssuer              nullable: {@code JWT_ISSUER}
+ * @param jwtAudience            nullable: {@code JWT_AUDIENCE}
+ * @param taxRate                {@code TAX_RATE}: {@code 0.07} or {@code 7%}, default 7 %
+ * @param restaurantZone         {@code RESTAURANT_TIMEZONE}, default UTC: the business day of order numbers
+ * @param rateLimitPerSecond     {@code RATE_LIMIT_PER_SECOND}, default 10: events per socket per event name
+ * @param restRateLimitPerSecond {@code REST_RATE_LIMIT_PER_SECOND}, default 50: REST requests per second per
+ *                               token subject, restaurant and route (0: none)
  */
-record AppConfig(String host, int port, List<String> corsOrigins) {
+record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, String databaseUrl,
+                 String databaseUser, String databasePassword, int databasePoolSize, String jwtSecret,
+                 Path jwtPublicKey, URI jwtJwksUrl, Set<String> jwtAlgorithms, String jwtIssuer, String jwtAudience,
+                 BigDecimal taxRate, ZoneId restaurantZone, int rateLimitPerSecond, int restRateLimitPerSecond) {
 
     static AppConfig fromEnvironment(Map<String, String> env) {
         String host = env.getOrDefault("HOST", "0.0.0.0");
-        int port = parsePort(env.getOrDefault("PORT", "3001"));
-        List<String> origins = Arrays.stream(env.getOrDefault("CORS_ORIGINS", "*").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new AppConfig(host, port, origins.isEmpty() ? List.of("*") : origins);
+        int port = parseInt("PORT", env.getOrDefault("PORT", "3001"), 0, 65535);
+        List<String> origins = list(env.getOrDefault("CORS_ORIGINS", "*"));
+        String secret = blankToNull(env.get("JWT_SECRET"));
+        String publicKey = blankToNull(env.get("JWT_PUBLIC_KEY"));
+        String jwks = blankToNull(env.get("JWT_JWKS_URL"));
+        long keySources = java.util.stream.Stream.of(secret, publicKey, jwks).filter(v -> v != null).count();
+        if (keySources > 1) {
+            throw new IllegalArgumentException("set only one of JWT_SECRET, JWT_PUBLIC_KEY and JWT_JWKS_URL");
+        }
+        return new AppConfig(host, port, origins.isEmpty() ? List.of("*") : origins,
+                Path.of(env.getOrDefault("DATA_DIR", "./data")),
+                blankToNull(env.get("DATABASE_URL")), blankToNull(env.get("DATABASE_USER")),
+                env.get("DATABASE_PASSWORD"),
+                parseInt("DATABASE_POOL_SIZE", env.getOrDefault("DATABASE_POOL_SIZE", "10"), 1, 200),
+                secret, publicKey == null ? null : Path.of(publicKey), jwks == null ? null : uri(jwks),
+                new LinkedHashSet<>(list(env.getOrDefault("JWT_ALGORITHM", "")).stream()
+                        .map(String::toUpperCase).toList()),
+                blankToNull(env.get("JWT_ISSUER")), blankToNull(env.get("JWT_AUDIENCE")),
+                taxRate(env.getOrDefault("TAX_RATE", "0.07")),
+                zone(env.getOrDefault("RESTAURANT_TIMEZONE", "UTC")),
+                parseInt("RATE_LIMIT_PER_SECOND", env.getOrDefault("RATE_LIMIT_PER_SECOND", "10"), 1, 1_000_000),
+                parseInt("REST_RATE_LIMIT_PER_SECOND", env.getOrDefault("REST_RATE_LIMIT_PER_SECOND", "50"), 0,
+                        1_000_000));
     }
 
-    private static int parsePort(String value) {
+    /** Secrets are left out, so that the configuration can be logged. */
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + host + ", port=" + port + ", corsOrigins=" + corsOrigins + ", dataDir=" + dataDir
+                + ", database=" + (databaseUrl == null ? "embedded H2" : databaseUrl.replaceAll("\\?.*", ""))
+                + ", jwt=" + (jwtSecret != null ? "JWT_SECRET" : jwtPublicKey != null ? "JWT_PUBLIC_KEY "
+                + jwtPublicKey : jwtJwksUrl != null ? "JWT_JWKS_URL " + jwtJwksUrl : "generated secret")
+                + ", taxRate=" + taxRate + ", restaurantZone=" + restaurantZone + "]";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int parseInt(String name, String value, int min, int max) {
         try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 0 || port > 65535) {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
                 throw new NumberFormatException();
             }
-            return port;
+            return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + ", not '"
+                    + value + "'");
+        }
+    }
+
+    private static URI uri(String value) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("JWT_JWKS_URL must be an http(s) URL, not '" + value + "'");
+        }
+    }
+
+    /** A fraction ({@code 0.07}) or a percentage ({@code 7%}), from 0 to 1. */
+    static BigDecimal taxRate(String value) {
+        try {
+            String v = value.strip();
+            BigDecimal rate = v.endsWith("%") ? new BigDecimal(v.substring(0, v.length() - 1).strip())
+                    .movePointLeft(2) : new BigDecimal(v);
+            if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+                throw new NumberFormatException();
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("TAX_RATE must be a fraction from 0 to 1 (0.07) or a percentage"
+                    + " (7%), not '" + value + "'");
+        }
+    }
+
+    private static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("RESTAURANT_TIMEZONE must be a time zone such as Europe/Berlin, not '"
+                    + value + "'");
         }
     }
 }

@@ -1,0 +1,155 @@
+package com.restaurantos.app;
+
+import com.restaurantos.auth.TokenVerifier;
+import com.restaurantos.http.ApiSettings;
+import com.restaurantos.http.RestApi;
+import com.restaurantos.orders.DomainEvents;
+import com.restaurantos.orders.InProcessEvents;
+import com.restaurantos.orders.KitchenAlerts;
+import com.restaurantos.orders.OrderService;
+import com.restaurantos.orders.OrderSettings;
+import com.restaurantos.socketio.SocketIoOptions;
+import com.restaurantos.socketio.SocketIoServer;
+import com.restaurantos.store.Database;
+import com.restaurantos.store.DatabaseSettings;
+import com.restaurantos.store.JdbcOrderRepository;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The server, wired by hand: database, domain services, token verification, the REST router and Socket.IO
+ * on one Vert.x HTTP server. {@link #start} returns once it listens; {@link #stop} undoes it in reverse order.
+ */
+final class Application {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    private final Vertx vertx;
+    private final Database database;
+    private final DomainEvents events;
+    private final OrderService orders;
+    private final SocketIoServer io;
+    private final RestApi api;
+    private final HttpServer http;
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gcMetrics;
+
+    private Application(Vertx vertx, Database database, DomainEvents events, OrderService orders, SocketIoServer io,
+                        RestApi api, HttpServer http, PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+        this.vertx = vertx;
+        this.database = database;
+        this.events = events;
+        this.orders = orders;
+        this.io = io;
+        this.api = api;
+        this.http = http;
+        this.registry = registry;
+        this.gcMetrics = gcMetrics;
+    }
+
+    static Application start(AppConfig config, Clock clock) {
+        return start(config, clock, databaseSettings(config));
+    }
+
+    static Application start(AppConfig config, Clock clock, DatabaseSettings databaseSettings) {
+        log.info("starting with {}", config);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        TokenVerifier verifier = new TokenVerifier(Security.authSettings(config, log::info));
+        Database database = Database.open(databaseSettings, registry);
+        Vertx vertx = null;
+        try {
+            DomainEvents events = new InProcessEvents();
+            OrderService orders = new OrderService(new JdbcOrderRepository(database.dataSource()), events,
+                    new OrderSettings(config.taxRate(), config.restaurantZone()), clock);
+            KitchenAlerts alerts = new KitchenAlerts(orders, events, clock);
+
+            vertx = Vertx.vertx();
+            SocketIoOptions options = SocketIoOptions.defaults()
+                    .withEngine(SocketIoOptions.defaults().engine().withAllowedOrigins(config.corsOrigins()));
+            SocketIoServer io = new SocketIoServer(vertx, options);
+            RestApi api = new RestApi(vertx, orders, alerts, verifier,
+                    () -> database.isReachable(Duration.ofSeconds(2)), registry, registry::scrape,
+                    new ApiSettings(ApiSettings.DEFAULT_BODY_LIMIT, config.restRateLimitPerSecond(),
+                            config.corsOrigins(), Math.max(8, databaseSettings.poolSize() * 2)));
+            Router router = api.router();
+            HttpServer http = HttpEndpoint.listen(vertx, config.host(), config.port(), options.engine(), request -> {
+                if (!io.handle(request)) {
+                    router.handle(request);
+                }
+            });
+            return new Application(vertx, database, events, orders, io, api, http, registry, gcMetrics);
+        } catch (RuntimeException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The embedded H2 file database under the data directory, or the configured one. */
+    static DatabaseSettings databaseSettings(AppConfig config) {
+        if (config.databaseUrl() == null) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + config.dataDir(), e);
+            }
+            return DatabaseSettings.embedded(config.dataDir(), config.databasePoolSize());
+        }
+        return new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+                config.databasePoolSize(), null);
+    }
+
+    int port() {
+        return http.actualPort();
+    }
+
+    DomainEvents events() {
+        return events;
+    }
+
+    OrderService orders() {
+        return orders;
+    }
+
+    SocketIoServer io() {
+        return io;
+    }
+
+    /** Stops accepting, disconnects sockets, finishes with the workers, then closes Vert.x and the pool. */
+    Future<Void> stop() {
+        return http.close().eventually(io::close).eventually(api::close).eventually(vertx::close)
+                .eventually(() -> {
+                    database.close();
+                    gcMetrics.close();
+                    registry.close();
+                    return Future.succeededFuture();
+                });
+    }
+}
