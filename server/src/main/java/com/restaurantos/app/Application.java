@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -33,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server, wired by hand: database, domain services, token verification, the REST router and Socket.IO
@@ -142,14 +142,26 @@ final class Application {
         return io;
     }
 
-    /** Stops accepting, disconnects sockets, finishes with the workers, then closes Vert.x and the pool. */
-    Future<Void> stop() {
-        return http.close().eventually(io::close).eventually(api::close).eventually(vertx::close)
-                .eventually(() -> {
-                    database.close();
-                    gcMetrics.close();
-                    registry.close();
-                    return Future.succeededFuture();
-                });
+    /**
+     * Stops accepting, disconnects sockets, finishes with the workers, then closes Vert.x and the pool. Blocks;
+     * call it from a thread of one's own (a shutdown hook, a test), not from Vert.x: Vert.x cannot report its own
+     * end to one of its threads.
+     */
+    void stop(Duration timeout) {
+        try {
+            http.close().eventually(io::close).eventually(api::close)
+                    .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("the server did not stop cleanly: {}", e.toString());
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("Vert.x did not stop cleanly: {}", e.toString());
+        } finally {
+            database.close();
+            gcMetrics.close();
+            registry.close();
+        }
     }
 }

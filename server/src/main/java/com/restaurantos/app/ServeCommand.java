@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,19 +16,18 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
+    /** The environment; tests give their own. */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() throws InterruptedException {
-        AppConfig config = AppConfig.fromEnvironment(System.getenv());
+        AppConfig config = AppConfig.fromEnvironment(env);
         Application app = Application.start(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
-            app.stop().onComplete(ar -> stopped.countDown());
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            app.stop(Duration.ofSeconds(10));
+            stopped.countDown();
         }, "shutdown"));
         stopped.await();
         return 0;

@@ -1,6 +1,7 @@
 package com.restaurantos.app;
 
 import com.restaurantos.auth.TokenMinter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,13 +44,22 @@ final class TokenCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     String ttl;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The environment; tests give their own. */
+    java.util.Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() {
-        AppConfig config = AppConfig.fromEnvironment(System.getenv());
-        TokenMinter minter = new TokenMinter(Security.authSettings(config, System.err::println), Clock.systemUTC());
+        AppConfig config = AppConfig.fromEnvironment(env);
+        TokenMinter minter = new TokenMinter(Security.authSettings(config, spec.commandLine().getErr()::println),
+                Clock.systemUTC());
         List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).toList();
-        System.out.println(minter.mint(subject, role, restaurant, restaurants, scopes, duration(ttl)));
+        spec.commandLine().getOut().println(minter.mint(subject, role, restaurant, restaurants, scopes,
+                duration(ttl)));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
