@@ -449,6 +449,17 @@ class RestApiTest {
     }
 
     @Test
+    void answersBrowserPreflightRequests() throws Exception {
+        Response preflight = server.send("OPTIONS", "/api/v1/orders", null, (String) null,
+                "Origin", "https://pos.example", "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type,x-restaurant-id");
+
+        assertThat(preflight.status()).isIn(200, 204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("PATCH");
+    }
+
+    @Test
     void publishesEachEventOnlyAfterItsChangeIsCommitted() throws Exception {
         List<Boolean> visibleWhenPublished = new ArrayList<>();
         var subscription = server.events.subscribe(event -> {
