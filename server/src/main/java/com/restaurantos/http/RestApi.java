@@ -185,7 +185,9 @@ public final class RestApi {
             Buffer body = ctx.body() == null ? null : ctx.body().buffer();
             blocking(() -> {
                 Principal principal = verifier.verify(token);
-                if (!rateLimiter.tryAcquire(principal.subject() + "|" + restaurantHeader + "|" + method + route)) {
+                String bucket = principal.subject() + "|" + (restaurantHeader != null ? restaurantHeader
+                        : principal.restaurants()) + "|" + method + " " + route;
+                if (!rateLimiter.tryAcquire(bucket)) {
                     throw new ApiException(429, "RATE_LIMIT", "too many requests: at most "
                             + settings.rateLimitPerSecond() + " per second", null);
                 }
