@@ -153,7 +153,13 @@ final class RequestBodies {
         if (value == null) {
             return null;
         }
+        if (value instanceof java.math.BigInteger big && big.bitLength() > 62) {
+            return Integer.MAX_VALUE;
+        }
         if (value instanceof Number number && isWhole(number)) {
+            if (!(number instanceof Integer || number instanceof Long) && Math.abs(number.doubleValue()) > 1e15) {
+                return Integer.MAX_VALUE;
+            }
             long whole = number.longValue();
             return whole > Integer.MAX_VALUE || whole < Integer.MIN_VALUE ? Integer.MAX_VALUE : (int) whole;
         }

@@ -431,6 +431,21 @@ class RestApiTest {
     }
 
     @Test
+    void refusesHugeNumbersAsOutOfRangeRatherThanWrappingThem() throws Exception {
+        Response hugeQuantity = server.send("POST", "/api/v1/orders", managerA, "{\"type\":\"takeout\",\"items\":"
+                + "[{\"name\":\"x\",\"quantity\":18446744073709551617,\"price\":1}]}");
+        Response infinitePrice = server.send("POST", "/api/v1/orders", managerA, "{\"type\":\"takeout\",\"items\":"
+                + "[{\"name\":\"x\",\"quantity\":1,\"price\":1e400}]}");
+
+        assertThat(hugeQuantity.status()).isEqualTo(400);
+        assertThat(hugeQuantity.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(hugeQuantity.error().getJsonObject("details").fieldNames()).containsExactly("items[0].quantity");
+        assertThat(infinitePrice.status()).isEqualTo(400);
+        assertThat(infinitePrice.error().getJsonObject("details").fieldNames()).containsExactly("items[0].price");
+        assertThat(server.published).isEmpty();
+    }
+
+    @Test
     void refusesABodyOverOneMegabyteWith413() throws Exception {
         String huge = "{\"type\":\"dine-in\",\"notes\":\"" + "x".repeat(1_100_000) + "\"}";
 
