@@ -1,6 +1,5 @@
 package com.restaurantos.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.restaurantos.engineio.EngineOptions;
 import com.restaurantos.engineio.EngineServer;
 import com.restaurantos.engineio.EngineSession;
@@ -58,8 +57,8 @@ final class ComplianceServer {
         });
     }
 
-    EngineOptions engineOptions() {
-        return ENGINE;
+    EngineServer engine() {
+        return engine;
     }
 
     void handle(HttpServerRequest request) {

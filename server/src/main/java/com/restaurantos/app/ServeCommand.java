@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
         SocketIoOptions options = SocketIoOptions.defaults()
                 .withEngine(SocketIoOptions.defaults().engine().withAllowedOrigins(config.corsOrigins()));
         SocketIoServer io = new SocketIoServer(vertx, options);
-        HttpServer http = HttpEndpoint.listen(vertx, config.host(), config.port(), options.engine(), request -> {
+        HttpServer http = HttpEndpoint.listen(vertx, config.host(), config.port(), io.engine(), request -> {
             if (!io.handle(request)) {
                 request.response().setStatusCode(404).end();
             }
