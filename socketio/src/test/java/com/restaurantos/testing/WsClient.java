@@ -40,7 +40,11 @@ public final class WsClient implements AutoCloseable {
 
     /** Tries to connect; the returned future fails if the server refuses the upgrade. */
     public static Future<WsClient> attempt(TestServer server, String query) {
-        WsClient c = open(server, query, null);
+        return attempt(server, query, null);
+    }
+
+    public static Future<WsClient> attempt(TestServer server, String query, String origin) {
+        WsClient c = open(server, query, origin);
         return c.pending.map(ws -> c);
     }
 
@@ -63,6 +67,9 @@ public final class WsClient implements AutoCloseable {
                 .setURI(server.uri(query));
         if (origin != null) {
             options.addHeader("Origin", origin);
+        } else {
+            // Like a native client: Vert.x would otherwise send an Origin of its own.
+            options.setAllowOriginHeader(false);
         }
         c.pending = ws.connect(options);
         return c;
