@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Opening a session: the open packet, and the 400 answers to handshakes that break the rules. */
 class EngineHandshakeTest {
+    // A short ping timeout also shortens how long a closed polling session waits for its last poll.
     private static final EngineOptions OPTIONS = EngineOptions.defaults()
-            .withHeartbeat(Duration.ofMillis(1500), Duration.ofMillis(1200))
+            .withHeartbeat(Duration.ofMillis(24_000), Duration.ofMillis(200))
             .withMaxPayload(4321);
 
     private final List<EngineSession> sessions = new CopyOnWriteArrayList<>();
@@ -58,8 +59,8 @@ class EngineHandshakeTest {
         assertThat(open.get("sid").isTextual()).isTrue();
         assertThat(open.get("upgrades")).isEqualTo(SioClient.json("[\"websocket\"]"));
         assertThat(open.get("pingInterval").isInt()).isTrue();
-        assertThat(open.get("pingInterval").intValue()).isEqualTo(1500);
-        assertThat(open.get("pingTimeout").intValue()).isEqualTo(1200);
+        assertThat(open.get("pingInterval").intValue()).isEqualTo(24_000);
+        assertThat(open.get("pingTimeout").intValue()).isEqualTo(200);
         assertThat(open.get("maxPayload").intValue()).isEqualTo(4321);
     }
 
@@ -69,7 +70,7 @@ class EngineHandshakeTest {
             JsonNode open = openPayload(ws.nextText());
 
             assertThat(open.get("upgrades")).isEqualTo(SioClient.json("[]"));
-            assertThat(open.get("pingInterval").intValue()).isEqualTo(1500);
+            assertThat(open.get("pingInterval").intValue()).isEqualTo(24_000);
             assertThat(open.get("maxPayload").intValue()).isEqualTo(4321);
             assertThat(sessions).singleElement().satisfies(s -> {
                 assertThat(s.id()).isEqualTo(open.get("sid").asText());
