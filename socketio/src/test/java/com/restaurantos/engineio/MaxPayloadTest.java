@@ -1,5 +1,6 @@
 package com.restaurantos.engineio;
 
+import java.util.function.Consumer;
 import com.restaurantos.testing.Http;
 import com.restaurantos.testing.SioClient;
 import com.restaurantos.testing.TestServer;
@@ -111,7 +112,7 @@ class MaxPayloadTest {
         assertWebSocketClosedAfter(ws -> ws.send("4" + "€".repeat(400)));
     }
 
-    private void assertWebSocketClosedAfter(java.util.function.Consumer<WsClient> oversized) {
+    private void assertWebSocketClosedAfter(Consumer<WsClient> oversized) {
         try (WsClient ws = WsClient.connect(server, "EIO=4&transport=websocket")) {
             String sid = SioClient.json(ws.nextText().substring(1)).get("sid").asText();
 

@@ -1,5 +1,7 @@
 package com.restaurantos.socketio;
 
+import static org.awaitility.Awaitility.await;
+import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.restaurantos.testing.SioClient;
 import com.restaurantos.testing.TestServer;
@@ -47,7 +49,7 @@ class AckTest {
         server.close();
     }
 
-    private static <T> T await(Future<T> future) {
+    private static <T> T result(Future<T> future) {
         return TestServer.await(future);
     }
 
@@ -55,7 +57,7 @@ class AckTest {
         try {
             future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             throw new AssertionError("the future succeeded");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -138,7 +140,7 @@ class AckTest {
 
             assertThat(client.next()).isEqualTo("20[\"confirm\",\"order-42\"]");
             client.send("30[\"accepted\",{\"eta\":12}]");
-            assertThat(await(reply)).containsExactly(SioClient.json("\"accepted\""), SioClient.json("{\"eta\":12}"));
+            assertThat(result(reply)).containsExactly(SioClient.json("\"accepted\""), SioClient.json("{\"eta\":12}"));
         }
     }
 
@@ -154,8 +156,8 @@ class AckTest {
             client.send("31[\"two\"]");
             client.send("30[\"one\"]");
 
-            assertThat(await(first)).containsExactly(SioClient.json("\"one\""));
-            assertThat(await(second)).containsExactly(SioClient.json("\"two\""));
+            assertThat(result(first)).containsExactly(SioClient.json("\"one\""));
+            assertThat(result(second)).containsExactly(SioClient.json("\"two\""));
         }
     }
 
@@ -169,7 +171,7 @@ class AckTest {
             client.send("61-0[{\"_placeholder\":true,\"num\":0}]");
             client.sendBinary(new byte[]{9, 8, 7});
 
-            List<JsonNode> args = await(reply);
+            List<JsonNode> args = result(reply);
             assertThat(args).hasSize(1);
             assertThat(args.get(0).isBinary()).isTrue();
             assertThat(args.get(0).binaryValue()).containsExactly(9, 8, 7);
@@ -209,7 +211,7 @@ class AckTest {
         try (SioClient client = SioClient.connected(server)) {
             Socket socket = main.next();
             client.send("1");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !socket.connected());
+            await().atMost(Duration.ofSeconds(5)).until(() -> !socket.connected());
 
             assertThat(failureOf(socket.emitWithAck("x", Duration.ofSeconds(5)))).isInstanceOf(IllegalStateException.class);
             assertThat(socket.emit("x")).isFalse();

@@ -1,5 +1,6 @@
 package com.restaurantos.socketio;
 
+import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.restaurantos.testing.SioClient;
 import com.restaurantos.testing.TestServer;
@@ -174,7 +175,7 @@ class NamespaceTest {
             client.send("2[\"marker\",\"sent after early\"]");
             assertThat(markers.next()).isEqualTo("sent after early");
 
-            slowDecision.get(5, java.util.concurrent.TimeUnit.SECONDS).proceed();
+            slowDecision.get(5, TimeUnit.SECONDS).proceed();
             assertThat(client.next()).startsWith("0/slow,{\"sid\":");
             client.send("2/slow,[\"late\"]");
 

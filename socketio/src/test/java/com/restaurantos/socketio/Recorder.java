@@ -1,5 +1,6 @@
 package com.restaurantos.socketio;
 
+import java.util.ArrayList;
 import com.restaurantos.testing.TestServer;
 
 import java.util.List;
@@ -30,7 +31,7 @@ final class Recorder<T> {
 
     /** Everything recorded and not read yet. */
     List<T> drained() {
-        List<T> all = new java.util.ArrayList<>();
+        List<T> all = new ArrayList<>();
         items.drainTo(all);
         return all;
     }

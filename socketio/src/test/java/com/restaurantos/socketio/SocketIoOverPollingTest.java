@@ -1,5 +1,7 @@
 package com.restaurantos.socketio;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 import com.restaurantos.testing.Http;
 import com.restaurantos.testing.SioClient;
 import com.restaurantos.testing.TestServer;
@@ -78,7 +80,7 @@ class SocketIoOverPollingTest {
 
         assertThat(http.post(url, "42{}").body()).isEqualTo("ok");
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(5))
                 .until(() -> server.engine().sessions().isEmpty());
         assertThat(http.get(url).status()).isEqualTo(400);
     }

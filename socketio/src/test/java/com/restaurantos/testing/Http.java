@@ -1,5 +1,7 @@
 package com.restaurantos.testing;
 
+import java.net.http.HttpHeaders;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /** A blocking HTTP/1.1 client for the long-polling transport, with a timeout on every call. */
 public final class Http {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TestServer.TIMEOUT)
             .build();
 
     /** A response: status, body and headers. */
-    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String body, HttpHeaders headers) {
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
@@ -62,7 +66,7 @@ public final class Http {
             throw new AssertionError("handshake failed: " + response.status() + " " + response.body());
         }
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body().substring(1)).get("sid").asText();
+            return JSON.readTree(response.body().substring(1)).get("sid").asText();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

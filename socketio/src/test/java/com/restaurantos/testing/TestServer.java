@@ -1,5 +1,7 @@
 package com.restaurantos.testing;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.Handler;
 import com.restaurantos.engineio.EngineOptions;
 import com.restaurantos.engineio.EngineServer;
 import com.restaurantos.engineio.EngineSession;
@@ -72,7 +74,7 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(vertx, http, io.engine(), io, options.engine().path(), handled);
     }
 
-    private static HttpServer listen(Vertx vertx, EngineOptions options, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler) {
+    private static HttpServer listen(Vertx vertx, EngineOptions options, Handler<HttpServerRequest> handler) {
         HttpServerOptions http = EngineServer.configure(new HttpServerOptions(), options)
                 .setHost("127.0.0.1")
                 .setPort(0)
