@@ -97,7 +97,7 @@ final class Application {
                     new ApiSettings(ApiSettings.DEFAULT_BODY_LIMIT, config.restRateLimitPerSecond(),
                             config.corsOrigins(), Math.max(8, databaseSettings.poolSize() * 2)));
             Router router = api.router();
-            HttpServer http = HttpEndpoint.listen(vertx, config.host(), config.port(), options.engine(), request -> {
+            HttpServer http = HttpEndpoint.listen(vertx, config.host(), config.port(), io.engine(), request -> {
                 if (!io.handle(request)) {
                     router.handle(request);
                 }

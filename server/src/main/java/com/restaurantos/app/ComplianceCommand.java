@@ -1,16 +1,10 @@
 package com.restaurantos.app;
 
-import com.restaurantos.engineio.EngineOptions;
-import com.restaurantos.engineio.EngineServer;
-import com.restaurantos.socketio.SocketIoOptions;
-import com.restaurantos.socketio.SocketIoServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
@@ -32,7 +26,7 @@ final class ComplianceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Vertx vertx = Vertx.vertx();
         ComplianceServer servers = ComplianceServer.create(vertx);
-        HttpServer http = HttpEndpoint.listen(vertx, host, port, servers.engineOptions(), servers::handle);
+        HttpServer http = HttpEndpoint.listen(vertx, host, port, servers.engine(), servers::handle);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             servers.close().eventually(() -> http.close()).eventually(() -> vertx.close())

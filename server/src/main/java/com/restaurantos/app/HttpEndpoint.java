@@ -1,6 +1,5 @@
 package com.restaurantos.app;
 
-import com.restaurantos.engineio.EngineOptions;
 import com.restaurantos.engineio.EngineServer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -18,14 +17,16 @@ final class HttpEndpoint {
     private HttpEndpoint() {
     }
 
-    static HttpServer listen(Vertx vertx, String host, int port, EngineOptions engine, Handler<HttpServerRequest> handler) {
-        HttpServerOptions options = EngineServer.configure(new HttpServerOptions(), engine)
+    static HttpServer listen(Vertx vertx, String host, int port, EngineServer engine, Handler<HttpServerRequest> handler) {
+        HttpServerOptions options = EngineServer.configure(new HttpServerOptions(), engine.options())
                 .setHost(host)
                 .setPort(port)
                 .setTcpNoDelay(true)
                 .setMaxHeaderSize(16 * 1024)
                 .setMaxInitialLineLength(8 * 1024);
-        HttpServer server = vertx.createHttpServer(options).requestHandler(handler);
+        HttpServer server = vertx.createHttpServer(options)
+                .connectionHandler(engine::onHttpConnection)
+                .requestHandler(handler);
         Future<HttpServer> listening = server.listen();
         try {
             listening.await();

@@ -48,12 +48,31 @@ public final class EngineCodec {
     private static EnginePacket decodeRecord(String record) throws EngineDecodeException {
         if (!record.isEmpty() && record.charAt(0) == 'b') {
             try {
-                return EnginePacket.binaryMessage(Base64.getDecoder().decode(record.substring(1)));
+                return EnginePacket.binaryMessage(Base64.getDecoder().decode(withoutAsciiWhitespace(record, 1)));
             } catch (IllegalArgumentException e) {
                 throw new EngineDecodeException("invalid base64 in binary packet");
             }
         }
         return decodeText(record);
+    }
+
+    /**
+     * The record from {@code start} on, without ASCII whitespace. The official Java client wraps
+     * its base64 in 76-character lines; the reference server, like the WHATWG forgiving-base64
+     * decode, skips whitespace, so the lines are joined before the strict decode.
+     */
+    private static String withoutAsciiWhitespace(String record, int start) {
+        StringBuilder sb = null;
+        for (int i = start; i < record.length(); i++) {
+            char c = record.charAt(i);
+            boolean whitespace = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+            if (whitespace && sb == null) {
+                sb = new StringBuilder(record.length()).append(record, start, i);
+            } else if (!whitespace && sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? record.substring(start) : sb.toString();
     }
 
     /** Encodes packets as one HTTP long-polling response body. */

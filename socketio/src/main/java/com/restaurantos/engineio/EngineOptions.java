@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param maxOutboundBytes   bytes that may wait for a slow client before its session is closed
  * @param websocketEnabled whether the websocket transport (and so upgrades) is offered
  * @param pollingEnabled   whether the polling transport is offered
+ * @param compressionThreshold WebSocket messages smaller than this many bytes are sent
+ *                         uncompressed even when the client negotiated permessage-deflate
  */
 public record EngineOptions(
         String path,
@@ -28,7 +30,8 @@ public record EngineOptions(
         int maxOutboundPackets,
         long maxOutboundBytes,
         boolean websocketEnabled,
-        boolean pollingEnabled) {
+        boolean pollingEnabled,
+        int compressionThreshold) {
 
     public EngineOptions {
         Objects.requireNonNull(path);
@@ -38,7 +41,7 @@ public record EngineOptions(
         if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative() || pingTimeout.isZero()) {
             throw new IllegalArgumentException("ping interval and timeout must be positive");
         }
-        if (maxPayload <= 0 || maxOutboundPackets <= 0 || maxOutboundBytes <= 0) {
+        if (maxPayload <= 0 || maxOutboundPackets <= 0 || maxOutboundBytes <= 0 || compressionThreshold < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         if (!websocketEnabled && !pollingEnabled) {
@@ -49,41 +52,46 @@ public record EngineOptions(
 
     public static EngineOptions defaults() {
         return new EngineOptions("/engine.io/", Duration.ofMillis(25_000), Duration.ofMillis(20_000),
-                Duration.ofMillis(10_000), 1_000_000, List.of("*"), 10_000, 16L * 1024 * 1024, true, true);
+                Duration.ofMillis(10_000), 1_000_000, List.of("*"), 10_000, 16L * 1024 * 1024, true, true, 1024);
     }
 
     public EngineOptions withPath(String p) {
         return new EngineOptions(p, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
     }
 
     public EngineOptions withHeartbeat(Duration interval, Duration timeout) {
         return new EngineOptions(path, interval, timeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
     }
 
     public EngineOptions withUpgradeTimeout(Duration timeout) {
         return new EngineOptions(path, pingInterval, pingTimeout, timeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
     }
 
     public EngineOptions withMaxPayload(int bytes) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, bytes, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
     }
 
     public EngineOptions withAllowedOrigins(List<String> origins) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, origins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
     }
 
     public EngineOptions withOutboundLimits(int packets, long bytes) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                packets, bytes, websocketEnabled, pollingEnabled);
+                packets, bytes, websocketEnabled, pollingEnabled, compressionThreshold);
     }
 
     public EngineOptions withTransports(boolean websocket, boolean polling) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocket, polling);
+                maxOutboundPackets, maxOutboundBytes, websocket, polling, compressionThreshold);
+    }
+
+    public EngineOptions withCompressionThreshold(int bytes) {
+        return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, bytes);
     }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
@@ -37,6 +38,7 @@ public final class EngineServer {
     private final Cors cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final String pathWithoutSlash;
+    private final DeflateNegotiation deflate;
     private volatile boolean closing;
 
     /**
@@ -49,6 +51,7 @@ public final class EngineServer {
         this.onConnection = onConnection;
         this.cors = new Cors(options.allowedOrigins());
         this.pathWithoutSlash = options.path().substring(0, options.path().length() - 1);
+        this.deflate = new DeflateNegotiation(options.compressionThreshold());
     }
 
     /** Applies what the engine needs to the options of the HTTP server it will be mounted on. */
@@ -60,6 +63,15 @@ public final class EngineServer {
                 // No context takeover both ways: no connection keeps a compressor of its own.
                 .setWebSocketAllowServerNoContext(true)
                 .setWebSocketPreferredClientNoContext(true);
+    }
+
+    /**
+     * Prepares a new HTTP connection of the server the engine is mounted on; register it with
+     * {@code httpServer.connectionHandler(engine::onHttpConnection)}. It makes permessage-deflate
+     * keep no per-connection state and skip small messages (see {@link DeflateNegotiation}).
+     */
+    public void onHttpConnection(HttpConnection connection) {
+        deflate.install(connection);
     }
 
     public EngineOptions options() {

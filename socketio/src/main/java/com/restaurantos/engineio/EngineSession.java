@@ -270,7 +270,8 @@ public final class EngineSession {
             if (polling != null && polling.hasPendingGet()) {
                 polling.dropIf(get);
                 if (open && websocket == null) {
-                    doClose(CloseReason.TRANSPORT_CLOSE);
+                    // The connection broke under a waiting poll: an error, not a close the client asked for.
+                    doClose(CloseReason.TRANSPORT_ERROR);
                 }
             }
         }));

@@ -19,8 +19,10 @@ final class WebSocketTransport {
         this.thread = thread;
     }
 
+    /** Whether a frame may be written now; false once the peer's close frame has arrived. */
     boolean writable() {
-        return !socket.writeQueueFull() && !socket.isClosed();
+        // isClosed first: Vert.x's writeQueueFull throws once the WebSocket is closed.
+        return !socket.isClosed() && !socket.writeQueueFull();
     }
 
     void write(EnginePacket packet) {

@@ -11,25 +11,25 @@ import java.util.Set;
 /**
  * A broadcast being described: which rooms, which not, and how. Immutable: each call returns a
  * new operator, so one can be kept and reused. The packet is encoded once for all recipients.
+ * Whether it is compressed is decided per connection: permessage-deflate, when the client
+ * negotiated it, for messages from the engine's compression threshold up.
  */
 public final class BroadcastOperator {
     private final Namespace namespace;
     private final Set<String> rooms;
     private final Set<String> except;
     private final boolean isVolatile;
-    private final boolean compress;
 
-    BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile, boolean compress) {
+    BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> except, boolean isVolatile) {
         this.namespace = namespace;
         this.rooms = Set.copyOf(rooms);
         this.except = Set.copyOf(except);
         this.isVolatile = isVolatile;
-        this.compress = compress;
     }
 
     /** Also reaches the members of these rooms. */
     public BroadcastOperator to(String... moreRooms) {
-        return new BroadcastOperator(namespace, union(rooms, moreRooms), except, isVolatile, compress);
+        return new BroadcastOperator(namespace, union(rooms, moreRooms), except, isVolatile);
     }
 
     /** Same as {@link #to}. */
@@ -39,16 +39,12 @@ public final class BroadcastOperator {
 
     /** Leaves out the members of these rooms. */
     public BroadcastOperator except(String... excludedRooms) {
-        return new BroadcastOperator(namespace, rooms, union(except, excludedRooms), isVolatile, compress);
+        return new BroadcastOperator(namespace, rooms, union(except, excludedRooms), isVolatile);
     }
 
     /** The packet may be dropped for clients that are not ready to receive it, and is not kept for recovery. */
     public BroadcastOperator volatileMode() {
-        return new BroadcastOperator(namespace, rooms, except, true, compress);
-    }
-
-    public BroadcastOperator compress(boolean value) {
-        return new BroadcastOperator(namespace, rooms, except, isVolatile, value);
+        return new BroadcastOperator(namespace, rooms, except, true);
     }
 
     /** Emits the event to every selected socket. */
@@ -87,7 +83,7 @@ public final class BroadcastOperator {
     }
 
     BroadcastOptions options() {
-        return new BroadcastOptions(rooms, except, isVolatile, compress);
+        return new BroadcastOptions(rooms, except, isVolatile);
     }
 
     static Packet eventPacket(String namespace, String event, Object[] args) {

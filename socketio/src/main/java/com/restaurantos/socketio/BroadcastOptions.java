@@ -8,15 +8,14 @@ import java.util.Set;
  * @param rooms      the rooms to reach; empty means every socket of the namespace
  * @param except     rooms whose members are left out
  * @param isVolatile whether the packet may be dropped for a client that is not ready for it
- * @param compress   whether the packet may be compressed (permessage-deflate)
  */
-public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean isVolatile, boolean compress) {
+public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean isVolatile) {
     public BroadcastOptions {
         rooms = Set.copyOf(rooms);
         except = Set.copyOf(except);
     }
 
     public static BroadcastOptions toRooms(Set<String> rooms) {
-        return new BroadcastOptions(rooms, Set.of(), false, true);
+        return new BroadcastOptions(rooms, Set.of(), false);
     }
 }

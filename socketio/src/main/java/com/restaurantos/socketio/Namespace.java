@@ -71,24 +71,20 @@ public final class Namespace {
     }
 
     public BroadcastOperator to(String... rooms) {
-        return new BroadcastOperator(this, Set.of(rooms), Set.of(), false, true);
+        return new BroadcastOperator(this, Set.of(rooms), Set.of(), false);
     }
 
     public BroadcastOperator except(String... rooms) {
-        return new BroadcastOperator(this, Set.of(), Set.of(rooms), false, true);
+        return new BroadcastOperator(this, Set.of(), Set.of(rooms), false);
     }
 
     public BroadcastOperator volatileMode() {
-        return new BroadcastOperator(this, Set.of(), Set.of(), true, true);
-    }
-
-    public BroadcastOperator compress(boolean value) {
-        return new BroadcastOperator(this, Set.of(), Set.of(), false, value);
+        return new BroadcastOperator(this, Set.of(), Set.of(), true);
     }
 
     /** Emits an event to every socket of the namespace. */
     public void emit(String event, Object... args) {
-        new BroadcastOperator(this, Set.of(), Set.of(), false, true).emit(event, args);
+        new BroadcastOperator(this, Set.of(), Set.of(), false).emit(event, args);
     }
 
     // ---- joining (on the client's event loop) ---------------------------------------------

@@ -112,7 +112,7 @@ public final class PacketDecoder {
         int attachmentCount = 0;
         if (type.isBinary()) {
             int start = i;
-            while (i < length && Character.isDigit(s.charAt(i)) && i - start < 6) {
+            while (i < length && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 6) {
                 i++;
             }
             if (i == start || i >= length || s.charAt(i) != '-') {

@@ -147,12 +147,12 @@ public final class Socket {
 
     /** A broadcast to these rooms that leaves out this socket. */
     public BroadcastOperator to(String... rooms) {
-        return new BroadcastOperator(namespace, Set.of(rooms), Set.of(id), false, true);
+        return new BroadcastOperator(namespace, Set.of(rooms), Set.of(id), false);
     }
 
     /** A broadcast to the whole namespace but this socket. */
     public BroadcastOperator broadcast() {
-        return new BroadcastOperator(namespace, Set.of(), Set.of(id), false, true);
+        return new BroadcastOperator(namespace, Set.of(), Set.of(id), false);
     }
 
     // ---- emitting ------------------------------------------------------------------------
