@@ -302,9 +302,10 @@ describe("kitchen alerts and stations", () => {
     const barSeen = record(bar);
     const foodOnly = await createOrder(server.url, token(), { items: [{ name: "Soup", quantity: 1, price: 5, station: "kitchen" }] });
     const drink = await createOrder(server.url, token(), { items: [{ name: "Cola", quantity: 1, price: 2, station: "bar" }] });
-    await next(bar, "order:created", (o) => o.id === drink.id).catch(() => null);
-    const expoSaw = await next(expo, "order:created", (o) => o.id === drink.id);
-    assert.equal(expoSaw.id, drink.id);
+    await next(bar, "order:created", (o) => o.id === drink.id, 10_000, true);
+    const expoSaw = await next(expo, "order:created", (o) => o.id === foodOnly.id, 10_000, true);
+    assert.equal(expoSaw.id, foodOnly.id);
+    assert.ok(await next(expo, "order:created", (o) => o.id === drink.id, 10_000, true));
     const barIds = barSeen.filter((e) => e.event === "order:created").map((e) => e.data.id);
     assert.ok(barIds.includes(drink.id));
     assert.ok(!barIds.includes(foodOnly.id));

@@ -1,9 +1,11 @@
 package com.restaurantos.app;
 
+import com.restaurantos.realtime.RealtimeSettings;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -33,13 +35,17 @@ import java.util.Set;
  * @param taxRate                {@code TAX_RATE}: {@code 0.07} or {@code 7%}, default 7 %
  * @param restaurantZone         {@code RESTAURANT_TIMEZONE}, default UTC: the business day of order numbers
  * @param rateLimitPerSecond     {@code RATE_LIMIT_PER_SECOND}, default 10: events per socket per event name
+ * @param overdueWarning         {@code OVERDUE_WARNING_MINUTES}, default 15: an order still active this long
+ *                               after creation raises a warning kitchen alert
+ * @param overdueUrgent          {@code OVERDUE_URGENT_MINUTES}, default 20: ... and then an urgent one
  * @param restRateLimitPerSecond {@code REST_RATE_LIMIT_PER_SECOND}, default 50: REST requests per second per
  *                               token subject, restaurant and route (0: none)
  */
 record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, String databaseUrl,
                  String databaseUser, String databasePassword, int databasePoolSize, String jwtSecret,
                  Path jwtPublicKey, URI jwtJwksUrl, Set<String> jwtAlgorithms, String jwtIssuer, String jwtAudience,
-                 BigDecimal taxRate, ZoneId restaurantZone, int rateLimitPerSecond, int restRateLimitPerSecond) {
+                 BigDecimal taxRate, ZoneId restaurantZone, int rateLimitPerSecond, int restRateLimitPerSecond,
+                 Duration overdueWarning, Duration overdueUrgent) {
 
     static AppConfig fromEnvironment(Map<String, String> env) {
         String host = env.getOrDefault("HOST", "0.0.0.0");
@@ -65,7 +71,18 @@ record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, 
                 zone(env.getOrDefault("RESTAURANT_TIMEZONE", "UTC")),
                 parseInt("RATE_LIMIT_PER_SECOND", env.getOrDefault("RATE_LIMIT_PER_SECOND", "10"), 1, 1_000_000),
                 parseInt("REST_RATE_LIMIT_PER_SECOND", env.getOrDefault("REST_RATE_LIMIT_PER_SECOND", "50"), 0,
-                        1_000_000));
+                        1_000_000),
+                Duration.ofMinutes(parseInt("OVERDUE_WARNING_MINUTES",
+                        env.getOrDefault("OVERDUE_WARNING_MINUTES", "15"), 1, 24 * 60)),
+                Duration.ofMinutes(parseInt("OVERDUE_URGENT_MINUTES",
+                        env.getOrDefault("OVERDUE_URGENT_MINUTES", "20"), 1, 24 * 60)));
+    }
+
+    /** The settings of the real-time layer. */
+    RealtimeSettings realtime() {
+        RealtimeSettings defaults = RealtimeSettings.defaults();
+        return new RealtimeSettings(rateLimitPerSecond, defaults.batchInterval(), overdueWarning, overdueUrgent,
+                defaults.overdueCheckEvery());
     }
 
     /** Secrets are left out, so that the configuration can be logged. */

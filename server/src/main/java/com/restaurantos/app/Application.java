@@ -8,6 +8,7 @@ import com.restaurantos.orders.InProcessEvents;
 import com.restaurantos.orders.KitchenAlerts;
 import com.restaurantos.orders.OrderService;
 import com.restaurantos.orders.OrderSettings;
+import com.restaurantos.realtime.RealtimeGateway;
 import com.restaurantos.socketio.SocketIoOptions;
 import com.restaurantos.socketio.SocketIoServer;
 import com.restaurantos.store.Database;
@@ -46,18 +47,21 @@ final class Application {
     private final DomainEvents events;
     private final OrderService orders;
     private final SocketIoServer io;
+    private final RealtimeGateway realtime;
     private final RestApi api;
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
 
     private Application(Vertx vertx, Database database, DomainEvents events, OrderService orders, SocketIoServer io,
-                        RestApi api, HttpServer http, PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+                        RealtimeGateway realtime, RestApi api, HttpServer http, PrometheusMeterRegistry registry,
+                        JvmGcMetrics gcMetrics) {
         this.vertx = vertx;
         this.database = database;
         this.events = events;
         this.orders = orders;
         this.io = io;
+        this.realtime = realtime;
         this.api = api;
         this.http = http;
         this.registry = registry;
@@ -89,9 +93,16 @@ final class Application {
             KitchenAlerts alerts = new KitchenAlerts(orders, events, clock);
 
             vertx = Vertx.vertx();
-            SocketIoOptions options = SocketIoOptions.defaults()
-                    .withEngine(SocketIoOptions.defaults().engine().withAllowedOrigins(config.corsOrigins()));
+            SocketIoOptions defaults = SocketIoOptions.defaults();
+            SocketIoOptions options = defaults
+                    .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins()))
+                    // A returning socket shows its token again: it may have expired meanwhile.
+                    .withRecovery(new SocketIoOptions.Recovery(defaults.recovery().maxDisconnectionDuration(), false,
+                            defaults.recovery().maxLoggedPackets()));
             SocketIoServer io = new SocketIoServer(vertx, options);
+            RealtimeGateway realtime = new RealtimeGateway(vertx, io, verifier, orders, alerts, events,
+                    config.realtime(), registry, clock);
+            realtime.start();
             RestApi api = new RestApi(vertx, orders, alerts, verifier,
                     () -> database.isReachable(Duration.ofSeconds(2)), registry, registry::scrape,
                     new ApiSettings(ApiSettings.DEFAULT_BODY_LIMIT, config.restRateLimitPerSecond(),
@@ -102,7 +113,7 @@ final class Application {
                     router.handle(request);
                 }
             });
-            return new Application(vertx, database, events, orders, io, api, http, registry, gcMetrics);
+            return new Application(vertx, database, events, orders, io, realtime, api, http, registry, gcMetrics);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -149,6 +160,7 @@ final class Application {
      */
     void stop(Duration timeout) {
         try {
+            realtime.stop();
             http.close().eventually(io::close).eventually(api::close)
                     .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

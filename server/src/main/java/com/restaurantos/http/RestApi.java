@@ -1,5 +1,7 @@
 package com.restaurantos.http;
 
+import com.restaurantos.wire.OrderJson;
+
 import com.restaurantos.auth.AuthException;
 import com.restaurantos.auth.AuthenticationException;
 import com.restaurantos.auth.Principal;

@@ -1,5 +1,6 @@
 package com.restaurantos.orders;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,9 @@ public interface OrderRepository {
 
     /** How many orders match the query, whatever its limit and offset. */
     long count(UUID restaurantId, OrderQuery query);
+
+    /** Active orders of every restaurant created before {@code before}, oldest first, at most {@code limit}. */
+    List<Order> activeCreatedBefore(Instant before, int limit);
 
     /**
      * Replaces the table, customer, items, totals and notes of {@code changed} (and its update time) if the stored

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class OrderService {
     private static final String TABLE_CLOSED = "table completed";
     private static final int ATTEMPTS = 5;
+    private static final int MAX_WAITING = 10_000;
 
     private final OrderRepository orders;
     private final DomainEvents events;
@@ -77,6 +78,14 @@ public final class OrderService {
         OrderQuery scoped = actor.ownOrdersOnly() ? query.createdBy(actor.id()) : query;
         return new OrderPage(orders.list(restaurantId, scoped), orders.count(restaurantId, scoped),
                 scoped.limit(), scoped.offset());
+    }
+
+    /**
+     * Active orders of every restaurant created before {@code before}, oldest first: the orders the
+     * kitchen is late with. For the server's own alerts; at most {@link #MAX_WAITING} of them.
+     */
+    public List<Order> activeCreatedBefore(Instant before) {
+        return orders.activeCreatedBefore(before, MAX_WAITING);
     }
 
     public List<StatusChange> history(Actor actor, UUID restaurantId, UUID orderId) {

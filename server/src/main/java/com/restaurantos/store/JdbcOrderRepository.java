@@ -166,6 +166,19 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public List<Order> activeCreatedBefore(Instant before, int limit) {
+        return tx.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM orders"
+                    + " WHERE status IN ('new', 'pending', 'confirmed', 'preparing', 'ready') AND created_at < ?"
+                    + " ORDER BY created_at, id LIMIT ?")) {
+                select.setObject(1, timestamp(before));
+                select.setInt(2, limit);
+                return withItems(connection, rows(select));
+            }
+        });
+    }
+
+    @Override
     public long count(UUID restaurantId, OrderQuery query) {
         return tx.read(connection -> {
             List<Object> params = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.restaurantos.orders;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,15 @@ final class InMemoryOrderRepository implements OrderRepository {
     @Override
     public synchronized long count(UUID restaurantId, OrderQuery q) {
         return matching(restaurantId, q).count();
+    }
+
+    @Override
+    public synchronized List<Order> activeCreatedBefore(Instant before, int limit) {
+        return orders.values().stream()
+                .filter(o -> o.status().isActive() && o.createdAt().isBefore(before))
+                .sorted(Comparator.comparing(Order::createdAt))
+                .limit(limit)
+                .toList();
     }
 
     @Override

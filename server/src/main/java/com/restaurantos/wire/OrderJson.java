@@ -1,4 +1,4 @@
-package com.restaurantos.http;
+package com.restaurantos.wire;
 
 import com.restaurantos.orders.KitchenAlert;
 import com.restaurantos.orders.Modifier;
@@ -39,7 +39,7 @@ public final class OrderJson {
                 .put("updated_at", time(order.updatedAt()));
     }
 
-    static JsonObject item(OrderItem item) {
+    public static JsonObject item(OrderItem item) {
         JsonObject json = new JsonObject().put("id", item.id().toString());
         putIf(json, "menu_item_id", item.menuItemId());
         json.put("name", item.name()).put("quantity", item.quantity()).put("price", item.price());
@@ -57,7 +57,7 @@ public final class OrderJson {
         return json;
     }
 
-    static JsonObject page(OrderPage page) {
+    public static JsonObject page(OrderPage page) {
         return new JsonObject()
                 .put("orders", orders(page.orders()))
                 .put("total", page.total())
@@ -65,14 +65,14 @@ public final class OrderJson {
                 .put("offset", page.offset());
     }
 
-    static JsonArray orders(List<Order> orders) {
+    public static JsonArray orders(List<Order> orders) {
         JsonArray array = new JsonArray();
         orders.forEach(o -> array.add(order(o)));
         return array;
     }
 
     /** As the {@code table:completed} event, plus the completed orders. */
-    static JsonObject tableCompletion(TableCompletion completion) {
+    public static JsonObject tableCompletion(TableCompletion completion) {
         return new JsonObject()
                 .put("tableNumber", completion.tableNumber())
                 .put("orderIds", ids(completion.orderIds()))
@@ -98,7 +98,7 @@ public final class OrderJson {
         return json.put("timestamp", time(alert.at())).put("restaurant_id", alert.restaurantId().toString());
     }
 
-    static JsonObject history(UUID orderId, List<StatusChange> history) {
+    public static JsonObject history(UUID orderId, List<StatusChange> history) {
         JsonArray changes = new JsonArray();
         for (StatusChange change : history) {
             JsonObject json = new JsonObject();

@@ -1,0 +1,60 @@
+package com.restaurantos.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.restaurantos.socketio.Event;
+import com.restaurantos.socketio.Socket;
+import io.vertx.core.json.JsonObject;
+
+import java.util.UUID;
+
+/** {@code join:restaurant}: leaves the rooms of any other restaurant and joins this one's. */
+final class JoinRestaurantHandler implements ClientEventHandler {
+    private final Replies replies;
+
+    JoinRestaurantHandler(Replies replies) {
+        this.replies = replies;
+    }
+
+    @Override
+    public String event() {
+        return "join:restaurant";
+    }
+
+    @Override
+    public void handle(Socket socket, SocketSession session, Event event) {
+        JsonNode arg = event.arg();
+        String requested;
+        boolean batch = false;
+        if (arg != null && arg.isTextual()) {
+            requested = arg.asText();
+        } else {
+            Payload payload = Payload.object(arg, event());
+            requested = payload.requiredText("restaurantId");
+            batch = payload.flag("batch");
+        }
+        UUID restaurant = session.principal().restaurant(requested);
+        enter(socket, session, restaurant, batch || session.batched());
+        replies.ok(event, new JsonObject()
+                .put("restaurantId", restaurant.toString())
+                .put("room", Rooms.restaurant(restaurant)));
+    }
+
+    /** Moves the socket into the restaurant's rooms, out of any other restaurant's. */
+    static void enter(Socket socket, SocketSession session, UUID restaurant, boolean batch) {
+        if (!restaurant.equals(session.restaurant())) {
+            for (String room : socket.rooms()) {
+                if (Rooms.isRestaurantScoped(room)) {
+                    socket.leave(room);
+                }
+            }
+        }
+        session.restaurant(restaurant);
+        session.batched(batch);
+        socket.join(Rooms.restaurant(restaurant));
+        if (batch) {
+            socket.join(Rooms.batched(restaurant));
+        } else {
+            socket.leave(Rooms.batched(restaurant));
+        }
+    }
+}

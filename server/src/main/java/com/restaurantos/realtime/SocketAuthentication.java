@@ -1,0 +1,70 @@
+package com.restaurantos.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.restaurantos.auth.AuthenticationException;
+import com.restaurantos.auth.TokenVerifier;
+import com.restaurantos.socketio.ConnectError;
+import com.restaurantos.socketio.ConnectionMiddleware;
+import com.restaurantos.socketio.Socket;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Admits a socket only with a valid token (contract section 2): from the CONNECT auth payload
+ * ({@code auth: { token }}), else an {@code Authorization: Bearer} header of the handshake, else a
+ * {@code token} query parameter. A refusal is a {@code connect_error} with the message
+ * {@code AUTH_FAILED} and {@code data: {code, message}}; no handler ever runs for that socket.
+ */
+final class SocketAuthentication implements ConnectionMiddleware {
+    private static final Logger log = LoggerFactory.getLogger(SocketAuthentication.class);
+    private static final String CODE = "AUTH_FAILED";
+    private static final String BEARER = "bearer ";
+
+    private final TokenVerifier verifier;
+    private final Vertx vertx;
+
+    SocketAuthentication(TokenVerifier verifier, Vertx vertx) {
+        this.verifier = verifier;
+        this.vertx = vertx;
+    }
+
+    @Override
+    public void handle(Socket socket, Next next) {
+        String token = tokenOf(socket);
+        // Verifying may fetch a JWKS over HTTP: never on the event loop.
+        vertx.executeBlocking(() -> verifier.verify(token), false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                SocketSession session = SocketSession.of(socket);
+                session.principal(ar.result());
+                if (socket.auth().path("batch").asBoolean(false)) {
+                    session.batched(true);
+                }
+                next.proceed();
+            } else if (ar.cause() instanceof AuthenticationException e) {
+                next.reject(refusal(e.getMessage()));
+            } else {
+                log.error("token verification failed", ar.cause());
+                next.reject(refusal("token could not be verified"));
+            }
+        });
+    }
+
+    static ConnectError refusal(String why) {
+        return new ConnectError(CODE, Map.of("code", CODE, "message", why));
+    }
+
+    private static String tokenOf(Socket socket) {
+        JsonNode fromAuth = socket.auth().path("token");
+        if (fromAuth.isTextual()) {
+            return fromAuth.asText();
+        }
+        String header = socket.handshake().headers().get("authorization");
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return header.substring(BEARER.length()).strip();
+        }
+        return socket.handshake().query().get("token");
+    }
+}
