@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The adapter of a single node: rooms in memory, and, when recovery is on, a time-bounded log
@@ -167,12 +168,34 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public String currentOffset() {
+    public String admit(String socketId, Set<String> rooms, String replayAfter,
+                        Consumer<List<ArrayNode>> beforeJoin) {
         if (recovery == null) {
+            beforeJoin.accept(List.of());
+            addAll(socketId, rooms);
             return null;
         }
         synchronized (logLock) {
+            List<ArrayNode> missed = new ArrayList<>();
+            if (replayAfter != null) {
+                long after = parseOffset(replayAfter);
+                for (LoggedPacket p : log) {
+                    if (p.seq() > after && reaches(p, rooms)) {
+                        missed.add(p.data());
+                    }
+                }
+            }
+            beforeJoin.accept(missed);
+            addAll(socketId, rooms);
             return lastSeq == 0 ? null : Long.toString(lastSeq, 36);
+        }
+    }
+
+    private static long parseOffset(String offset) {
+        try {
+            return Long.parseLong(offset, 36);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -192,27 +215,16 @@ public final class InMemoryAdapter implements Adapter {
         if (session == null || expired(session.disconnectedAtMillis(), System.currentTimeMillis())) {
             return Optional.empty();
         }
-        String from = offset != null ? offset : session.connectOffset();
-        long fromSeq;
-        try {
-            fromSeq = from == null ? 0 : Long.parseLong(from, 36);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        List<ArrayNode> missed = new ArrayList<>();
+        String from = offset != null ? offset : session.connectOffset() != null ? session.connectOffset() : "0";
+        long fromSeq = parseOffset(from);
         synchronized (logLock) {
             long firstKept = log.isEmpty() ? lastSeq + 1 : log.peekFirst().seq();
             if (fromSeq < 0 || fromSeq > lastSeq || fromSeq + 1 < firstKept) {
                 return Optional.empty();
             }
-            for (LoggedPacket p : log) {
-                if (p.seq() > fromSeq && reaches(p, session.rooms())) {
-                    missed.add(p.data());
-                }
-            }
         }
         return Optional.of(new SessionState.Restored(session.sid(), session.pid(), session.rooms(), session.data(),
-                missed));
+                from));
     }
 
     private static boolean reaches(LoggedPacket p, Set<String> rooms) {

@@ -1,8 +1,5 @@
 package com.restaurantos.socketio;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,13 +25,12 @@ public final class SessionState {
     /**
      * A session given back to a returning client.
      *
-     * @param missedEvents the data of each missed EVENT packet (name, arguments, offset), in order
+     * @param replayAfter the offset after which its missed broadcasts start ({@code "0"}: all kept ones)
      */
-    public record Restored(String sid, String pid, Set<String> rooms, Map<String, Object> data,
-                           List<ArrayNode> missedEvents) {
+    public record Restored(String sid, String pid, Set<String> rooms, Map<String, Object> data, String replayAfter) {
         public Restored {
             rooms = Set.copyOf(rooms);
-            missedEvents = List.copyOf(missedEvents);
+            data = Map.copyOf(data);
         }
     }
 }

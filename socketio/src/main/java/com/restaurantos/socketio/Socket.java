@@ -43,7 +43,7 @@ public final class Socket {
     private final AtomicLong nextAckId = new AtomicLong();
     private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
     private final Set<String> restoredRooms;
-    private final List<ArrayNode> missedEvents;
+    private final String replayAfter;
     private volatile String connectOffset;
     private volatile boolean connected;
 
@@ -60,13 +60,13 @@ public final class Socket {
             this.recovered = true;
             this.data.putAll(restored.data());
             this.restoredRooms = restored.rooms();
-            this.missedEvents = restored.missedEvents();
+            this.replayAfter = restored.replayAfter();
         } else {
             this.id = Ids.newId();
             this.pid = namespace.recoveryEnabled() ? Ids.newId() : null;
             this.recovered = false;
             this.restoredRooms = Set.of();
-            this.missedEvents = List.of();
+            this.replayAfter = null;
         }
     }
 
@@ -224,21 +224,26 @@ public final class Socket {
 
     // ---- lifecycle (on the client's event loop) -------------------------------------------
 
-    /** Joins the namespace: the socket's own room and any restored ones, then the CONNECT reply. */
+    /**
+     * Joins the namespace: the CONNECT reply, the events missed while away (for a recovered
+     * session), then the socket's own room and any restored ones, with no broadcast in between.
+     */
     void onConnect() {
-        connectOffset = namespace.adapter().currentOffset();
         Set<String> rooms = new HashSet<>(restoredRooms);
         rooms.add(id);
-        namespace.adapter().addAll(id, rooms);
-        connected = true;
         ObjectNode reply = JsonNodeFactory.instance.objectNode().put("sid", id);
         if (pid != null) {
             reply.put("pid", pid);
         }
-        client.send(PacketEncoder.encode(new Packet(PacketType.CONNECT, namespace.name(), Packet.NO_ACK, reply)), false);
-        for (ArrayNode missed : missedEvents) {
-            sendPacket(new Packet(PacketType.EVENT, namespace.name(), Packet.NO_ACK, missed));
-        }
+        connectOffset = namespace.adapter().admit(id, rooms, replayAfter, missed -> {
+            client.send(PacketEncoder.encode(new Packet(PacketType.CONNECT, namespace.name(), Packet.NO_ACK, reply)),
+                    false);
+            for (ArrayNode event : missed) {
+                client.send(PacketEncoder.encode(new Packet(PacketType.EVENT, namespace.name(), Packet.NO_ACK, event)),
+                        false);
+            }
+            connected = true;
+        });
     }
 
     void onPacket(Packet packet) {
