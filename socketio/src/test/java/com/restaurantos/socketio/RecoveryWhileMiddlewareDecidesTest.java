@@ -69,5 +69,4 @@ class RecoveryWhileMiddlewareDecidesTest {
             assertThat(SioClient.json(back.next().substring(1)).get(0).asText()).isEqualTo("after");
         }
     }
-
 }
