@@ -166,6 +166,13 @@ final class TestClient implements AutoCloseable {
         return (JsonObject) fromClient(answer[0]);
     }
 
+    /** Emits the event with an ack callback at once; the reply completes the future. Emits go out in order. */
+    CompletableFuture<JsonObject> ackLater(String event, Object... args) {
+        CompletableFuture<JsonObject> reply = new CompletableFuture<>();
+        socket.emit(event, toClient(args), answer -> reply.complete((JsonObject) fromClient(answer[0])));
+        return reply.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Emits the event without an ack callback. */
     void emit(String event, Object... args) {
         socket.emit(event, toClient(args));
