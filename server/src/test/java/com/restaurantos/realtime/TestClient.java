@@ -181,7 +181,7 @@ final class TestClient implements AutoCloseable {
     /**
      * A round trip: once it returns, this client has received everything the server had queued for it before
      * (the server writes a socket's packets in the order it queues them). What a test expects not to arrive
-     * would have arrived by then.
+     * would have arrived by then. It costs one refused {@code join:restaurant} event.
      */
     void barrier() {
         JsonObject reply = ack("join:restaurant", false);
