@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Who receives which server event: committed domain events, from the services or published directly, routed
@@ -269,7 +268,7 @@ class EventFanoutTest {
 
     /** The items of the batches received until there are at least {@code n}. */
     private static List<JsonObject> awaitBatched(TestClient client, int n) {
-        return await().atMost(TestClient.WAIT).until(() -> client.all("orders:batch_update")
+        return TestClient.awaiting().until(() -> client.all("orders:batch_update")
                 .stream().flatMap(b -> ((JsonArray) b).stream()).map(i -> (JsonObject) i).toList(),
                 items -> items.size() >= n);
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * Socket.IO v5 over a bare websocket, for what the official Java client cannot do: connection state recovery
@@ -100,7 +99,7 @@ final class RawClient implements AutoCloseable {
     }
 
     private String awaitFrame(Predicate<String> match) {
-        return await().atMost(TestClient.WAIT).until(() -> frames.stream().filter(match).findFirst(),
+        return TestClient.awaiting().until(() -> frames.stream().filter(match).findFirst(),
                 Optional::isPresent).orElseThrow();
     }
 

@@ -23,7 +23,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Who gets in (contract section 2): the token from the auth payload, the {@code Authorization} header or the
@@ -201,7 +200,7 @@ class SocketAuthenticationTest {
             assertThat(back.first("order:created").getString("id")).isEqualTo(missed);
             assertThat(back.first("connection:status").getValue("recovered")).isEqualTo(true);
             String live = server.order(restaurant, "2").id().toString();
-            await().atMost(TestClient.WAIT).until(() -> back.events().stream()
+            TestClient.awaiting().until(() -> back.events().stream()
                     .anyMatch(e -> e.getString(0).equals("order:created")
                             && e.getJsonObject(1).getString("id").equals(live)));
         }
@@ -263,7 +262,7 @@ class SocketAuthenticationTest {
 
     /** Waits until the server noticed the lost connection, so that the next one resumes a persisted session. */
     private static void awaitGone(RawClient client) {
-        await().atMost(TestClient.WAIT).until(() -> server.io.sockets().sockets().stream().noneMatch(
+        TestClient.awaiting().until(() -> server.io.sockets().sockets().stream().noneMatch(
                 s -> s.id().equals(client.connectReply().orElseThrow().getString("sid"))));
     }
 }

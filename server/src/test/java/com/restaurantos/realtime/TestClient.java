@@ -6,6 +6,7 @@ import io.socket.engineio.client.transports.Polling;
 import io.socket.engineio.client.transports.WebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.awaitility.core.ConditionFactory;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.json.JSONObject;
@@ -35,8 +36,11 @@ import static org.awaitility.Awaitility.await;
 final class TestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    /** One event from the server: its name and its first argument (a JsonObject, JsonArray or plain value). */
-    record Received(String name, Object payload) {
+    /**
+     * One event from the server: its name, its first argument (a JsonObject, JsonArray or plain value) and when
+     * it arrived ({@link System#nanoTime}).
+     */
+    record Received(String name, Object payload, long atNanos) {
         JsonObject object() {
             assertThat(payload).as("payload of " + name).isInstanceOf(JsonObject.class);
             return (JsonObject) payload;
@@ -116,6 +120,11 @@ final class TestClient implements AutoCloseable {
         return new Options();
     }
 
+    /** Waits up to {@link #WAIT}, checking often: what is awaited usually arrives within milliseconds. */
+    static ConditionFactory awaiting() {
+        return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
+    }
+
     /** Connects, or fails the test with the server's connect_error. */
     static TestClient connect(String url, Options options) {
         TestClient client = open(url, options);
@@ -150,7 +159,7 @@ final class TestClient implements AutoCloseable {
     private static TestClient open(String url, Options options) {
         TestClient client = new TestClient(IO.socket(URI.create(url), options.build()));
         client.socket.onAnyIncoming(args -> client.received.add(new Received((String) args[0],
-                args.length > 1 ? fromClient(args[1]) : null)));
+                args.length > 1 ? fromClient(args[1]) : null, System.nanoTime())));
         client.socket.on(Socket.EVENT_DISCONNECT, args -> client.disconnected.complete(String.valueOf(args[0])));
         return client;
     }
@@ -206,13 +215,13 @@ final class TestClient implements AutoCloseable {
 
     /** Waits for the first event of this name and returns its payload. */
     Received first(String event) {
-        return await().atMost(WAIT).until(() -> received.stream().filter(r -> r.name().equals(event)).findFirst(),
+        return awaiting().until(() -> received.stream().filter(r -> r.name().equals(event)).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
 
     /** Waits for the {@code n}th event (1-based) of this name and returns them all. */
     List<Received> atLeast(int n, String event) {
-        return await().atMost(WAIT).until(
+        return awaiting().until(
                 () -> received.stream().filter(r -> r.name().equals(event)).toList(), list -> list.size() >= n);
     }
 
