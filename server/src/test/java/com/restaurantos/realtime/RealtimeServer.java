@@ -16,27 +16,34 @@ import com.restaurantos.orders.ItemDraft;
 import com.restaurantos.orders.KitchenAlerts;
 import com.restaurantos.orders.Order;
 import com.restaurantos.orders.OrderDraft;
+import com.restaurantos.orders.OrderRepository;
 import com.restaurantos.orders.OrderService;
 import com.restaurantos.orders.OrderSettings;
 import com.restaurantos.orders.OrderStatus;
+import com.restaurantos.orders.StatusUpdate;
 import com.restaurantos.socketio.SocketIoOptions;
 import com.restaurantos.socketio.SocketIoServer;
 import com.restaurantos.store.Database;
 import com.restaurantos.store.DatabaseSettings;
 import com.restaurantos.store.JdbcOrderRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +77,10 @@ final class RealtimeServer implements AutoCloseable {
     final RealtimeGateway gateway;
     final HttpServer http;
     final TokenMinter minter;
+    /** Repository calls made on an event loop: blocking there is a bug, so {@link #close} fails on any. */
+    final List<String> eventLoopCalls = Collections.synchronizedList(new ArrayList<>());
+    /** Orders whose changes of status take a while in the database, and how long. */
+    private final Map<UUID, Duration> slowOrders = new ConcurrentHashMap<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<TestClient> clients = Collections.synchronizedList(new ArrayList<>());
     private final Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -92,8 +103,8 @@ final class RealtimeServer implements AutoCloseable {
 
         database = Database.open(DatabaseSettings.inMemory("realtime-" + UUID.randomUUID()), registry);
         events.subscribe(published::add);
-        orders = new OrderService(new JdbcOrderRepository(database.dataSource()), events, OrderSettings.defaults(),
-                clock);
+        orders = new OrderService(watched(new JdbcOrderRepository(database.dataSource())), events,
+                OrderSettings.defaults(), clock);
         alerts = new KitchenAlerts(orders, events, clock);
         minter = new TokenMinter(AUTH, Clock.systemUTC());
 
@@ -117,6 +128,30 @@ final class RealtimeServer implements AutoCloseable {
                 })
                 .listen()
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The repository, watched for calls from an event loop, with changes of some orders slowed down. */
+    private OrderRepository watched(OrderRepository target) {
+        return (OrderRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{OrderRepository.class}, (proxy, method, args) -> {
+                    if (Context.isOnEventLoopThread()) {
+                        eventLoopCalls.add(method.getName() + " on " + Thread.currentThread().getName());
+                    }
+                    if (args != null && args.length == 1 && args[0] instanceof StatusUpdate update
+                            && slowOrders.containsKey(update.orderId())) {
+                        Thread.sleep(slowOrders.get(update.orderId()).toMillis());
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Makes every change of status of this order take this long in the database (to widen a race). */
+    void slowStatusUpdates(Order order, Duration delay) {
+        slowOrders.put(order.id(), delay);
     }
 
     String url() {
@@ -244,6 +279,7 @@ final class RealtimeServer implements AutoCloseable {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             database.close();
             assertThat(logProblems()).as("warnings and errors the server logged").isEmpty();
+            assertThat(eventLoopCalls).as("repository calls on an event loop").isEmpty();
         } finally {
             rootLogger.detachAppender(log);
             log.stop();

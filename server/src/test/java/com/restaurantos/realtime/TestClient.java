@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * last argument, which this class leaves out. Acks carry no offset.
  */
 final class TestClient implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     /**
      * One event from the server: its name, its first argument (a JsonObject, JsonArray or plain value) and when
@@ -215,13 +215,14 @@ final class TestClient implements AutoCloseable {
 
     /** Waits for the first event of this name and returns its payload. */
     Received first(String event) {
-        return awaiting().until(() -> received.stream().filter(r -> r.name().equals(event)).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        return awaiting().alias("the event " + event)
+                .until(() -> received.stream().filter(r -> r.name().equals(event)).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
     }
 
     /** Waits for the {@code n}th event (1-based) of this name and returns them all. */
     List<Received> atLeast(int n, String event) {
-        return awaiting().until(
+        return awaiting().alias(n + " events " + event).until(
                 () -> received.stream().filter(r -> r.name().equals(event)).toList(), list -> list.size() >= n);
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -120,18 +119,21 @@ class UpdateStatusHandlerTest {
 
     @Test
     void actsOnTheEventsOfOneSocketInTheOrderTheyCame() {
-        Order order = server.order(restaurant, "3");
-        TestClient kitchen = server.connect("kitchen", restaurant);
-        List<CompletableFuture<JsonObject>> replies = new ArrayList<>();
+        Order slow = server.order(restaurant, "3");
+        Order fast = server.order(restaurant, "4");
+        // The first change takes a while: acted on side by side, the second would overtake it.
+        server.slowStatusUpdates(slow, Duration.ofMillis(300));
+        TestClient kitchen = server.joined("kitchen", restaurant);
 
-        for (String status : List.of("confirmed", "preparing", "ready", "completed")) {
-            replies.add(kitchen.ackLater("order:update_status", update(order, status)));
-        }
+        CompletableFuture<JsonObject> first = kitchen.ackLater("order:update_status", update(slow, "confirmed"));
+        CompletableFuture<JsonObject> second = kitchen.ackLater("order:update_status", update(fast, "confirmed"));
+        CompletableFuture<JsonObject> third = kitchen.ackLater("order:update_status", update(slow, "preparing"));
 
-        for (CompletableFuture<JsonObject> reply : replies) {
-            Acks.data(reply.join());
-        }
-        assertThat(server.stored(order).status()).isEqualTo(OrderStatus.COMPLETED);
+        Acks.data(first.join());
+        Acks.data(second.join());
+        Acks.data(third.join());
+        assertThat(kitchen.atLeast(3, "order:status_changed")).map(r -> r.object().getString("orderId"))
+                .containsExactly(slow.id().toString(), fast.id().toString(), slow.id().toString());
     }
 
     static Stream<Object> wrongShapes() {
