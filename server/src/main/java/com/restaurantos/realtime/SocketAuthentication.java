@@ -11,12 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Admits a socket only with a valid token (contract section 2): from the CONNECT auth payload
  * ({@code auth: { token }}), else an {@code Authorization: Bearer} header of the handshake, else a
  * {@code token} query parameter. A refusal is a {@code connect_error} with the message
  * {@code AUTH_FAILED} and {@code data: {code, message}}; no handler ever runs for that socket.
+ * A socket that resumes a session (connection state recovery) must show a token that still reaches
+ * the restaurant it had joined, or it is refused too.
  */
 final class SocketAuthentication implements ConnectionMiddleware {
     private static final Logger log = LoggerFactory.getLogger(SocketAuthentication.class);
@@ -38,6 +41,13 @@ final class SocketAuthentication implements ConnectionMiddleware {
         vertx.executeBlocking(() -> verifier.verify(token), false).onComplete(ar -> {
             if (ar.succeeded()) {
                 SocketSession session = SocketSession.of(socket);
+                UUID resumed = session.restaurant();
+                if (socket.recovered() && resumed != null && !ar.result().canAccess(resumed)) {
+                    // Recovery would give back that restaurant's rooms and the events it missed there.
+                    next.reject(refusal("this token does not grant restaurant " + resumed
+                            + " of the session it resumes"));
+                    return;
+                }
                 session.principal(ar.result());
                 if (socket.auth().path("batch").asBoolean(false)) {
                     session.batched(true);
