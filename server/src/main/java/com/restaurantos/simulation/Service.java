@@ -57,6 +57,8 @@ public final class Service {
     private static final double ORDERS_PER_TABLE_AND_MINUTE = 1.0 / 30;
     /** Kitchen alerts per order, about. */
     private static final double ALERTS_PER_ORDER = 1.0 / 25;
+    /** However quiet the service, the kitchen has something to say every few minutes. */
+    private static final double ALERTS_PER_MINUTE_AT_LEAST = 0.25;
 
     private static final List<String> FIRST_NAMES = List.of("Ana", "Ben", "Chloe", "Dev", "Elif", "Farah", "Gus",
             "Hana", "Ivan", "Jade", "Kofi", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomas",
@@ -435,7 +437,8 @@ public final class Service {
     // The kitchen's alerts.
 
     private void nextAlert() {
-        timeline.after(dice.untilNext(Math.max(0.1, settings.ordersPerMinute() * ALERTS_PER_ORDER)), () -> {
+        double perMinute = Math.max(ALERTS_PER_MINUTE_AT_LEAST, settings.ordersPerMinute() * ALERTS_PER_ORDER);
+        timeline.after(dice.untilNext(perMinute), () -> {
             raise(alert());
             nextAlert();
         });
