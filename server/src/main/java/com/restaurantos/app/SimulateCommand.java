@@ -67,6 +67,11 @@ final class SimulateCommand implements Callable<Integer> {
             + " in a minute (default: ${DEFAULT-VALUE}).")
     double speed;
 
+    @Option(names = "--requests-per-second", defaultValue = "45", description = "At most this many requests a"
+            + " second to each route, to stay under the server's REST_RATE_LIMIT_PER_SECOND (default: ${DEFAULT-VALUE},"
+            + " under the server's default of 50; 0: no limit).")
+    int requestsPerSecond;
+
     @Option(names = "--seed", description = "Seed of every decision: the same seed plays the same service"
             + " (default: a random one, printed).")
     Long seed;
@@ -99,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
             return 1;
         }
         Tally tally = new Tally();
-        RestClient client = new RestClient(url, restaurant, tokens, tally, REQUEST_TIMEOUT);
+        RestClient client = new RestClient(url, restaurant, tokens, tally, REQUEST_TIMEOUT, requestsPerSecond);
         Set<String> tablesInUse;
         try {
             client.checkAlive();
@@ -164,6 +169,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (!(speed > 0) || speed > 100_000) {
             throw usage("--speed must be more than 0 and at most 100000");
+        }
+        if (requestsPerSecond < 0) {
+            throw usage("--requests-per-second must not be negative");
         }
         if (tables < 0 || tables > 1000) {
             throw usage("--tables must be from 0 to 1000");

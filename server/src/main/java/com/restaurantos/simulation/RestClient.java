@@ -36,19 +36,23 @@ public final class RestClient implements Restaurant {
     private final Supplier<String> token;
     private final Tally tally;
     private final Duration timeout;
+    private final Pacer pacer;
 
     /**
      * @param server     the server's address, e.g. {@code http://localhost:3001}
      * @param restaurant sent as {@code X-Restaurant-ID}, for tokens of several restaurants
      * @param token      the bearer token of each request
      * @param timeout    how long a request may take
+     * @param perSecond  at most this many requests a second to each route (0: no limit)
      */
-    public RestClient(URI server, UUID restaurant, Supplier<String> token, Tally tally, Duration timeout) {
+    public RestClient(URI server, UUID restaurant, Supplier<String> token, Tally tally, Duration timeout,
+                      int perSecond) {
         this.server = server.toString().replaceAll("/+$", "");
         this.restaurant = restaurant;
         this.token = token;
         this.tally = tally;
         this.timeout = timeout;
+        this.pacer = new Pacer(perSecond, System::nanoTime);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
@@ -194,6 +198,7 @@ public final class RestClient implements Restaurant {
         }
         HttpResponse<String> response;
         try {
+            pacer.await(name);
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw failed(new RequestFailed(name, RequestFailed.NO_ANSWER, e.getClass().getSimpleName(),

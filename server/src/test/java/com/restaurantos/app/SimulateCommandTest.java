@@ -108,11 +108,11 @@ class SimulateCommandTest {
 
         // No --token: minted with the secret the server generated into its data directory.
         Run run = simulate(Map.of("DATA_DIR", dir.toString()), "--url", url, "--duration", "40m", "--speed", "300",
-                "--orders-per-minute", "2", "--seed", "42");
+                "--orders-per-minute", "2", "--seed", "11");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("Simulating a service at " + url + " for restaurant " + RESTAURANT
-                + ": about 2 orders a minute, 20 tables, speed 300, seed 42, for 40m.");
+                + ": about 2 orders a minute, 20 tables, speed 300, seed 11, for 40m.");
         List<Integer> counts = run.counts();
         int created = counts.get(0);
         token = new TokenMinter(AuthSettings.of(new KeySource.Secret(Files.readString(dir.resolve("jwt-secret"))
@@ -161,7 +161,8 @@ class SimulateCommandTest {
         startServer(dir, "REST_RATE_LIMIT_PER_SECOND", "3");
 
         Run run = simulate(Map.of("DATA_DIR", dir.toString()), "--url", "http://127.0.0.1:" + app.port(),
-                "--duration", "20m", "--speed", "600", "--orders-per-minute", "6", "--seed", "1");
+                "--duration", "20m", "--speed", "600", "--orders-per-minute", "6", "--seed", "1",
+                "--requests-per-second", "0");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.counts().get(5)).isPositive();
