@@ -12,12 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -90,43 +93,61 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Duration length = checkOptions();
+        long theSeed = seed != null ? seed : new SecureRandom().nextLong();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Duration length = checkOptions();
-        long theSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
-
-        Supplier<String> tokens;
+        Tally tally = new Tally();
+        RestClient client;
+        Set<String> tablesInUse;
         try {
-            tokens = token != null ? () -> token : mintedTokens(err);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            err.println("simulate: cannot mint a token: " + e.getMessage() + ". Pass one with --token.");
+            client = new RestClient(url, restaurant, tokens(), tally, REQUEST_TIMEOUT, requestsPerSecond);
+            tablesInUse = reach(client);
+        } catch (CannotStart e) {
+            err.println("simulate: " + e.getMessage());
             err.flush();
             return 1;
         }
-        Tally tally = new Tally();
-        RestClient client = new RestClient(url, restaurant, tokens, tally, REQUEST_TIMEOUT, requestsPerSecond);
-        Set<String> tablesInUse;
+        announce(out, theSeed, length, tablesInUse);
+
+        Service service = new Service(client, Menu.casualDining(), theSeed, new Service.Settings(ordersPerMinute,
+                tables, tablesInUse, Duration.ofMillis(Math.max(1, Math.round(1000 * speed)))));
+        boolean onTerminal = terminal != null ? terminal : System.console() != null;
+        Simulation simulation = new Simulation(service, tally, new Progress(out, err, onTerminal, progressEvery,
+                speed), speed, length);
+        return playUntilTheEnd(simulation).failed() == 0 ? 0 : 1;
+    }
+
+    /** Why the simulation cannot start, in a sentence for the user. */
+    private static final class CannotStart extends Exception {
+        CannotStart(String message) {
+            super(message);
+        }
+    }
+
+    /** The tables that already have guests; fails if the server is not there or refuses the token. */
+    private Set<String> reach(RestClient client) throws CannotStart {
         try {
             client.checkAlive();
         } catch (RequestFailed e) {
-            err.println("simulate: cannot reach the server at " + url + ": " + e.getMessage()
+            throw new CannotStart("cannot reach the server at " + url + ": " + e.getMessage()
                     + (e.status() == RequestFailed.NO_ANSWER ? " (is it running? see --url)" : ""));
-            err.flush();
-            return 1;
         }
         try {
-            tablesInUse = client.tablesInUse();
+            return client.tablesInUse();
         } catch (RequestFailed e) {
-            err.println("simulate: the server refused to list the orders of restaurant " + restaurant + ": "
-                    + e.status() + " " + e.code() + ": " + e.getMessage() + (e.status() == 401 ? hintOn401() : ""));
-            err.flush();
-            return 1;
+            throw new CannotStart("the server refused to list the orders of restaurant " + restaurant + ": "
+                    + e.status() + " " + e.code() + ": " + e.getMessage() + (e.status() == 401 && token == null
+                    ? " (simulate signs its token with JWT_SECRET, else the secret in DATA_DIR, default ./data:"
+                    + " give it the server's, or pass --token)" : ""));
         }
+    }
 
+    private void announce(PrintWriter out, long theSeed, Duration length, Set<String> tablesInUse) {
         out.println("Simulating a service at " + url + " for restaurant " + restaurant + ": about "
                 + number(ordersPerMinute) + " orders a minute, " + tables + " tables, speed " + number(speed)
-                + ", seed " + theSeed + ", " + (length == null ? "until Ctrl-C" : "for " + length.toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT)) + ".");
+                + ", seed " + theSeed + ", " + (length == null ? "until Ctrl-C"
+                : "for " + length.toString().substring(2).toLowerCase(Locale.ROOT)) + ".");
         List<String> taken = IntStream.rangeClosed(1, tables).mapToObj(Integer::toString)
                 .filter(tablesInUse::contains).toList();
         if (!taken.isEmpty()) {
@@ -134,12 +155,10 @@ final class SimulateCommand implements Callable<Integer> {
                     + ".");
         }
         out.flush();
+    }
 
-        Service service = new Service(client, Menu.casualDining(), theSeed, new Service.Settings(ordersPerMinute,
-                tables, tablesInUse, Duration.ofMillis(Math.max(1, Math.round(1000 * speed)))));
-        boolean onTerminal = terminal != null ? terminal : System.console() != null;
-        Simulation simulation = new Simulation(service, tally, new Progress(out, err, onTerminal, progressEvery,
-                speed), speed, length);
+    /** Plays the service to its end, or to Ctrl-C: the service then closes and the last line is written. */
+    private static Tally.Counts playUntilTheEnd(Simulation simulation) {
         Thread onCtrlC = new Thread(() -> {
             simulation.stop();
             try {
@@ -149,17 +168,15 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }, "simulate-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        Tally.Counts counts;
         try {
-            counts = simulation.run();
+            return simulation.run();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waits for the last line, which is written now
+                // Ctrl-C: the hook is waiting for the last line, written by now
             }
         }
-        return counts.failed() == 0 ? 0 : 1;
     }
 
     /** The service's length, and a usage error for an option out of range. */
@@ -198,41 +215,43 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * Tokens minted as the {@code token} command mints them, with the server's settings, role manager; a new
-     * one when the last is half way through its life, however long the service lasts.
+     * The {@code --token}, else tokens minted as the {@code token} command mints them, with the server's settings,
+     * role manager: a new one when the last is half way through its life, however long the service lasts.
      */
-    private Supplier<String> mintedTokens(PrintWriter err) {
-        AppConfig config = AppConfig.fromEnvironment(env);
-        boolean keyConfigured = config.jwtSecret() != null || config.jwtPublicKey() != null
-                || config.jwtJwksUrl() != null;
-        Path secretFile = Security.secretFile(config);
-        if (!keyConfigured && !Files.exists(secretFile)) {
-            // Minting would make a new secret, which the server does not know.
-            throw new IllegalArgumentException("no JWT_SECRET is set and " + secretFile + " does not exist (the"
-                    + " server makes it on its first start, in its DATA_DIR): run simulate where the server runs, or"
-                    + " with its JWT_SECRET or DATA_DIR");
+    private Supplier<String> tokens() throws CannotStart {
+        if (token != null) {
+            return () -> token;
         }
-        Supplier<String> mint = () -> TokenCommand.mint(config, notice -> {
-        }, SUBJECT, "manager", restaurant, List.of(), List.of(), TOKEN_LIFETIME);
-        String first = mint.get();
-        return new Supplier<>() {
-            private String current = first;
-            private Instant renewAt = Instant.now().plus(TOKEN_LIFETIME.dividedBy(2));
-
-            @Override
-            public synchronized String get() {
-                if (Instant.now().isAfter(renewAt)) {
-                    current = mint.get();
-                    renewAt = Instant.now().plus(TOKEN_LIFETIME.dividedBy(2));
-                }
-                return current;
+        try {
+            AppConfig config = AppConfig.fromEnvironment(env);
+            boolean keyConfigured = config.jwtSecret() != null || config.jwtPublicKey() != null
+                    || config.jwtJwksUrl() != null;
+            Path secretFile = Security.secretFile(config);
+            if (!keyConfigured && !Files.exists(secretFile)) {
+                // Minting would make a new secret, which the server does not know.
+                throw new CannotStart("cannot mint a token: no JWT_SECRET is set and " + secretFile + " does not"
+                        + " exist (the server makes it on its first start, in its DATA_DIR): run simulate where the"
+                        + " server runs, or with its JWT_SECRET or DATA_DIR, or pass --token");
             }
-        };
-    }
+            Supplier<String> mint = () -> TokenCommand.mint(config, notice -> {
+            }, SUBJECT, "manager", restaurant, List.of(), List.of(), TOKEN_LIFETIME);
+            String first = mint.get();
+            return new Supplier<>() {
+                private String current = first;
+                private Instant renewAt = Instant.now().plus(TOKEN_LIFETIME.dividedBy(2));
 
-    private String hintOn401() {
-        return token != null ? "" : " (simulate signs its token with JWT_SECRET, else the secret in DATA_DIR,"
-                + " default ./data: give it the server's, or pass --token)";
+                @Override
+                public synchronized String get() {
+                    if (Instant.now().isAfter(renewAt)) {
+                        current = mint.get();
+                        renewAt = Instant.now().plus(TOKEN_LIFETIME.dividedBy(2));
+                    }
+                    return current;
+                }
+            };
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new CannotStart("cannot mint a token: " + e.getMessage() + ". Pass one with --token.");
+        }
     }
 
     private static String number(double value) {
