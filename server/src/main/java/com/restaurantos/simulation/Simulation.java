@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * Plays a {@link Service} in real time, sped up by a factor: each step is taken when its service time comes, until
  * the service has lasted as long as asked or {@link #stop} is called. One thread takes every step, so the steps of
  * an order reach the server in order; when the server answers too slowly for the pace, the steps are taken late
- * and the progress line says by how much.
+ * and the progress line says by how much. A service of a given length is played whole: every step due before its
+ * end is taken, however late.
  */
 public final class Simulation {
     private static final long LONGEST_NAP_NANOS = Duration.ofMillis(200).toNanos();
@@ -48,26 +49,23 @@ public final class Simulation {
             Duration behind = Duration.ZERO;
             while (!stopped) {
                 now = serviceTimeSince(start);
-                if (length != null && now.compareTo(length) >= 0) {
-                    now = length;
-                    break;
-                }
-                Optional<Duration> next = service.nextStep();
+                Optional<Duration> next = service.nextStep().filter(this::beforeTheEnd);
                 if (next.isPresent() && next.get().compareTo(now) <= 0) {
                     behind = now.minus(next.get());
                     service.takeNextStep();
                 } else {
                     behind = Duration.ZERO;
-                    Duration until = next.orElse(now.plusDays(1));
-                    if (length != null && until.compareTo(length) > 0) {
-                        until = length;
+                    if (length != null && now.compareTo(length) >= 0) {
+                        now = length;
+                        break;
                     }
-                    nap(Math.min(LONGEST_NAP_NANOS, (long) (until.minus(now).toNanos() / speed)));
+                    Duration until = next.orElse(length != null ? length : now.plusDays(1));
+                    nap(Math.min(LONGEST_NAP_NANOS, realTime(until.minus(now)).toNanos()));
                 }
-                progress.show(now, realTime(behind), tally);
+                progress.show(elapsed(now), realTime(behind), tally);
             }
             service.close();
-            progress.finish(now, tally);
+            progress.finish(elapsed(now), tally);
             return tally.counts();
         } finally {
             finished.countDown();
@@ -82,6 +80,15 @@ public final class Simulation {
     /** Waits for {@link #run} to have written its last line. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The service time shown: a service late on its steps is not over before its end. */
+    private Duration elapsed(Duration now) {
+        return length != null && now.compareTo(length) > 0 ? length : now;
+    }
+
+    private boolean beforeTheEnd(Duration at) {
+        return length == null || at.compareTo(length) < 0;
     }
 
     private Duration realTime(Duration serviceTime) {
