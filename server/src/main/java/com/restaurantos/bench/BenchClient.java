@@ -70,7 +70,7 @@ final class BenchClient implements AutoCloseable {
 
     /** Opens a connection for the restaurant; the listener hears how it goes. */
     BenchConnection open(int restaurant, ConnectionListener listener) {
-        BenchConnection connection = new BenchConnection(this, listener, restaurant);
+        BenchConnection connection = new BenchConnection(config, listener, restaurant);
         Bootstrap b = bootstrap.clone().handler(connection);
         ChannelFuture future = sources.isEmpty() ? b.connect(remote)
                 : b.connect(remote, new InetSocketAddress(

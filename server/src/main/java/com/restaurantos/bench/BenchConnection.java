@@ -38,7 +38,7 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     private static final byte READY = 4;
     private static final byte DONE = 5;
 
-    private final BenchClient client;
+    private final ClientConfig config;
     private final ConnectionListener listener;
     private final int restaurant;
     private final long startNanos;
@@ -53,8 +53,8 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> setupTimeout;
     private String closeReason;
 
-    BenchConnection(BenchClient client, ConnectionListener listener, int restaurant) {
-        this.client = client;
+    BenchConnection(ClientConfig config, ConnectionListener listener, int restaurant) {
+        this.config = config;
         this.listener = listener;
         this.restaurant = restaurant;
         this.startNanos = System.nanoTime();
@@ -98,10 +98,10 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        int timeout = client.config().setupTimeoutMillis();
+        int timeout = config.setupTimeoutMillis();
         setupTimeout = ctx.executor().schedule(() -> fail("timeout in " + stateName()), timeout, TimeUnit.MILLISECONDS);
-        ctx.writeAndFlush(ctx.alloc().buffer(client.config().upgradeRequest().length)
-                .writeBytes(client.config().upgradeRequest()));
+        ctx.writeAndFlush(ctx.alloc().buffer(config.upgradeRequest().length)
+                .writeBytes(config.upgradeRequest()));
     }
 
     @Override
@@ -347,7 +347,7 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 state = CONNECTING;
-                write(WsFrames.TEXT, client.config().connectPacket(restaurant));
+                write(WsFrames.TEXT, config.connectPacket(restaurant));
             }
             case CONNECTING -> {
                 if (type != Wire.EIO_MESSAGE || len < 2) {
@@ -355,7 +355,7 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
                 }
                 if (m[1] == Wire.SIO_CONNECT) {
                     state = JOINING;
-                    write(WsFrames.TEXT, client.config().joinPacket(restaurant));
+                    write(WsFrames.TEXT, config.joinPacket(restaurant));
                 } else if (m[1] == Wire.SIO_CONNECT_ERROR) {
                     fail("connect_error " + new String(m, 0, Math.min(len, 120), StandardCharsets.UTF_8));
                 }

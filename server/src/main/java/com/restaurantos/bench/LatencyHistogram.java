@@ -86,7 +86,8 @@ final class LatencyHistogram {
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
             if (seen >= rank) {
-                return Math.min(upperBound(i), max);
+                // The last bucket also holds everything too large for the others.
+                return i == BUCKETS - 1 ? max : Math.min(upperBound(i), max);
             }
         }
         return max;
