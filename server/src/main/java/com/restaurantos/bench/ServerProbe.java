@@ -73,7 +73,9 @@ final class ServerProbe {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 only: an h2c upgrade offer would reach the Socket.IO server's upgrade handler instead.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? response.body() : "";
