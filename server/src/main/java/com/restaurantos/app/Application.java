@@ -95,9 +95,10 @@ final class Application {
             vertx = Vertx.vertx();
             SocketIoOptions defaults = SocketIoOptions.defaults();
             SocketIoOptions options = defaults
-                    .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins()))
+                    .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins())
+                            .withOutboundLimits(config.outboundMaxPackets(), config.outboundMaxBytes()))
                     // A returning socket shows its token again: it may have expired meanwhile.
-                    .withRecovery(new SocketIoOptions.Recovery(defaults.recovery().maxDisconnectionDuration(), false,
+                    .withRecovery(new SocketIoOptions.Recovery(config.recoveryWindow(), false,
                             defaults.recovery().maxLoggedPackets()));
             SocketIoServer io = new SocketIoServer(vertx, options);
             RealtimeGateway realtime = new RealtimeGateway(vertx, io, verifier, orders, alerts, events,
