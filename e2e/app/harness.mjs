@@ -51,7 +51,10 @@ export async function startServer(env = {}) {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      let timer;
+      // The timer is cleared once the server exited: a pending one would keep Node alive for 15 s.
+      await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 15_000); })]);
+      clearTimeout(timer);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
     rmSync(dir, { recursive: true, force: true });
