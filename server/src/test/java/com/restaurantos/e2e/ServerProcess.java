@@ -27,11 +27,12 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread pump;
 
     private ServerProcess(Process process, int port) {
         this.process = process;
         this.port = port;
-        Thread pump = new Thread(() -> {
+        this.pump = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
@@ -114,16 +115,21 @@ final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the server survived SIGKILL");
         }
+        pump.join(5_000);
     }
 
     /** SIGTERM, then waits for the process to end; returns how long it took, or null if not within the limit. */
     Duration terminate(Duration limit) throws InterruptedException {
         long start = System.nanoTime();
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close our end of its output, losing the
+        // lines the server prints while it stops.
+        process.toHandle().destroy();
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             return null;
         }
-        return Duration.ofNanos(System.nanoTime() - start);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        pump.join(5_000);
+        return took;
     }
 
     int exitValue() {
