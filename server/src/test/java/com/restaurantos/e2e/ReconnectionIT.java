@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.fail;
  * Reconnections with the official {@code socket.io-client}, against the packaged jar started as a real process
  * by each spec ({@code e2e/app/missed-events.spec.mjs}: connection state recovery of restaurant and station
  * events under traffic, and the state after the recovery window; {@code e2e/app/token-expiry.spec.mjs}: a socket
- * ends at its token's expiry and comes back with a fresh token). Their counts are printed as {@code # } lines.
+ * ends at its token's expiry and comes back with a fresh token; {@code e2e/app/shutdown.spec.mjs}: on SIGTERM the
+ * sockets are closed and reconnect by themselves once the server is back). Their counts are printed as {@code # }
+ * lines.
  */
 class ReconnectionIT {
     private static final Duration LIMIT = Duration.ofMinutes(3);
@@ -33,7 +35,7 @@ class ReconnectionIT {
             fail("e2e/node_modules is missing: run `npm ci --prefix e2e` at the repository root first");
         }
         ProcessBuilder builder = new ProcessBuilder("node", "--test", "--test-reporter=spec",
-                "--test-concurrency=1", "app/missed-events.spec.mjs", "app/token-expiry.spec.mjs")
+                "--test-concurrency=1", "app/missed-events.spec.mjs", "app/token-expiry.spec.mjs", "app/shutdown.spec.mjs")
                 .directory(e2e.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SERVER_JAR", jar.toString());
