@@ -21,13 +21,15 @@ public final class RawSocketIo implements AutoCloseable {
     }
 
     private final RawWebSocket ws;
+    private final String sid;
     private final List<Received> events = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<Integer, CompletableFuture<JsonObject>> acks = new ConcurrentHashMap<>();
     private final AtomicInteger nextAck = new AtomicInteger();
     private final Thread reader;
 
-    private RawSocketIo(RawWebSocket ws) {
+    private RawSocketIo(RawWebSocket ws, String sid) {
         this.ws = ws;
+        this.sid = sid;
         this.reader = new Thread(this::read, "raw-sio-reader");
         reader.setDaemon(true);
     }
@@ -55,13 +57,18 @@ public final class RawSocketIo implements AutoCloseable {
             }
             ws.sendText("3");
         }
-        RawSocketIo client = new RawSocketIo(ws);
+        RawSocketIo client = new RawSocketIo(ws, new JsonObject(open.substring(1)).getString("sid"));
         client.reader.start();
         return client;
     }
 
     public RawWebSocket ws() {
         return ws;
+    }
+
+    /** The Engine.IO session id. */
+    public String sid() {
+        return sid;
     }
 
     private void read() {

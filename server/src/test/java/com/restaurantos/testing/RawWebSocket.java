@@ -39,6 +39,7 @@ public final class RawWebSocket implements AutoCloseable {
     /** The close code the server sent (1005 for a close frame without one), or -1 when the TCP stream just ended. */
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final CountDownLatch reading = new CountDownLatch(1);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -106,12 +107,23 @@ public final class RawWebSocket implements AutoCloseable {
         reading.countDown();
     }
 
+    /** Stops reading from the TCP connection (after the frame being read): what the server sends piles up. */
+    public void stall() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Reads again after {@link #stall()}. */
+    public void resume() {
+        gate.countDown();
+    }
+
     private void readLoop() {
         try {
             reading.await();
             ByteArrayOutputStream message = null;
             int messageType = 0;
             while (true) {
+                gate.await();
                 int b0 = readByte();
                 int b1 = readByte();
                 boolean fin = (b0 & 0x80) != 0;
@@ -249,5 +261,6 @@ public final class RawWebSocket implements AutoCloseable {
             // closed anyway
         }
         startReading();
+        resume();
     }
 }
