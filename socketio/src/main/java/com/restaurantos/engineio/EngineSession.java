@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Engine.IO session: a client known by its sid, whatever transport carries it at the moment.
@@ -59,6 +60,8 @@ public final class EngineSession {
     private boolean flushScheduled;
 
     private volatile boolean open = true;
+    // Whether a POST of this session is being read; touched from the loops of its HTTP connections.
+    private final AtomicBoolean postUnderWay = new AtomicBoolean();
     private PollingTransport polling;
     private volatile WebSocketTransport websocket;
     private WebSocketTransport upgrading;
@@ -275,6 +278,19 @@ public final class EngineSession {
                 }
             }
         }));
+    }
+
+    /**
+     * Marks a POST of this session as being read. False if one already is: two at once is a broken or malicious
+     * client, which the reference server refuses with 400 before closing the session.
+     */
+    boolean beginPost() {
+        return postUnderWay.compareAndSet(false, true);
+    }
+
+    /** The POST being read has ended, one way or another. */
+    void endPost() {
+        postUnderWay.set(false);
     }
 
     void onPollPost(HttpServerRequest post, Buffer body) {
