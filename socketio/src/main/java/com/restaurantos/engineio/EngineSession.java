@@ -359,7 +359,7 @@ public final class EngineSession {
     }
 
     private void onFrame(WebSocketTransport transport, String text, Buffer data) {
-        int size = text != null ? text.length() : data.length();
+        long size = text != null ? utf8Length(text) : data.length();
         if (size > options.maxPayload()) {
             transport.close();
             if (transport == websocket) {
@@ -387,6 +387,21 @@ public final class EngineSession {
         } else if (transport == upgrading) {
             onUpgradePacket(transport, packet);
         }
+    }
+
+    /** The bytes of the text in UTF-8: maxPayload counts bytes, and a character may take up to four. */
+    static long utf8Length(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x800) {
+                // Three bytes, or four for a surrogate pair (two chars, each counted twice here).
+                bytes += Character.isSurrogate(c) ? 1 : 2;
+            } else if (c >= 0x80) {
+                bytes += 1;
+            }
+        }
+        return bytes;
     }
 
     private void onUpgradePacket(WebSocketTransport transport, EnginePacket packet) {
