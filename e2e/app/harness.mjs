@@ -24,10 +24,13 @@ function freePort() {
   });
 }
 
-/** Starts the server; returns { url, stop, output }. */
-export async function startServer(env = {}) {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "ros-e2e-"));
+/**
+ * Starts the server; returns { url, stop, output, child, port, dir }. A restart passes the `port` and `dir` of the
+ * stopped one (stopped with `stop({ keepDir: true })`) to come back at the same address with the same data.
+ */
+export async function startServer(env = {}, { port: samePort, dir: sameDir } = {}) {
+  const port = samePort ?? await freePort();
+  const dir = sameDir ?? mkdtempSync(join(tmpdir(), "ros-e2e-"));
   const output = [];
   const child = spawn("java", ["-jar", JAR, "serve"], {
     cwd: dir,
@@ -47,16 +50,19 @@ export async function startServer(env = {}) {
     if (Date.now() > deadline) { child.kill("SIGKILL"); throw new Error(`server did not start:\n${output.join("")}`); }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const stop = async () => {
+  const stop = async ({ keepDir = false } = {}) => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      let timer;
+      // The timer is cleared once the server exited: a pending one would keep Node alive for 15 s.
+      await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 15_000); })]);
+      clearTimeout(timer);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!keepDir) rmSync(dir, { recursive: true, force: true });
   };
-  return { url, stop, output, child };
+  return { url, stop, output, child, port, dir };
 }
 
 const b64url = (o) => Buffer.from(typeof o === "string" ? o : JSON.stringify(o)).toString("base64url");
@@ -114,8 +120,12 @@ export function connect(url, opts = {}) {
   socket.connect();
   return new Promise((res, rej) => {
     const timer = setTimeout(() => { socket.close(); rej(new Error("connect timeout")); }, 10_000);
-    socket.once("connect", () => { clearTimeout(timer); res(socket); });
-    socket.once("connect_error", (err) => { clearTimeout(timer); socket.close(); rej(err); });
+    // Both listeners go once the first connection is decided: a later connect_error (a reconnection attempt
+    // while the server is down) must not close a socket that reconnects by itself.
+    const onConnect = () => { clearTimeout(timer); socket.off("connect_error", onError); res(socket); };
+    const onError = (err) => { clearTimeout(timer); socket.off("connect", onConnect); socket.close(); rej(err); };
+    socket.once("connect", onConnect);
+    socket.once("connect_error", onError);
   });
 }
 

@@ -40,12 +40,18 @@ import java.util.Set;
  * @param overdueUrgent          {@code OVERDUE_URGENT_MINUTES}, default 20: ... and then an urgent one
  * @param restRateLimitPerSecond {@code REST_RATE_LIMIT_PER_SECOND}, default 50: REST requests per second per
  *                               token subject, restaurant and route (0: none)
+ * @param recoveryWindow         {@code RECOVERY_WINDOW_SECONDS}, default 120: how long a disconnected socket's
+ *                               session and the events it misses are kept for connection state recovery
+ * @param outboundMaxPackets     {@code OUTBOUND_MAX_PACKETS}, default 10000: packets that may wait for a client
+ *                               that does not read before its connection is closed
+ * @param outboundMaxBytes       {@code OUTBOUND_MAX_BYTES}, default 16 MiB: the same limit in bytes
  */
 record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, String databaseUrl,
                  String databaseUser, String databasePassword, int databasePoolSize, String jwtSecret,
                  Path jwtPublicKey, URI jwtJwksUrl, Set<String> jwtAlgorithms, String jwtIssuer, String jwtAudience,
                  BigDecimal taxRate, ZoneId restaurantZone, int rateLimitPerSecond, int restRateLimitPerSecond,
-                 Duration overdueWarning, Duration overdueUrgent) {
+                 Duration overdueWarning, Duration overdueUrgent, Duration recoveryWindow, int outboundMaxPackets,
+                 long outboundMaxBytes) {
 
     static AppConfig fromEnvironment(Map<String, String> env) {
         String host = env.getOrDefault("HOST", "0.0.0.0");
@@ -75,7 +81,12 @@ record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, 
                 Duration.ofMinutes(parseInt("OVERDUE_WARNING_MINUTES",
                         env.getOrDefault("OVERDUE_WARNING_MINUTES", "15"), 1, 24 * 60)),
                 Duration.ofMinutes(parseInt("OVERDUE_URGENT_MINUTES",
-                        env.getOrDefault("OVERDUE_URGENT_MINUTES", "20"), 1, 24 * 60)));
+                        env.getOrDefault("OVERDUE_URGENT_MINUTES", "20"), 1, 24 * 60)),
+                Duration.ofSeconds(parseInt("RECOVERY_WINDOW_SECONDS",
+                        env.getOrDefault("RECOVERY_WINDOW_SECONDS", "120"), 1, 24 * 60 * 60)),
+                parseInt("OUTBOUND_MAX_PACKETS", env.getOrDefault("OUTBOUND_MAX_PACKETS", "10000"), 1, 10_000_000),
+                parseInt("OUTBOUND_MAX_BYTES", env.getOrDefault("OUTBOUND_MAX_BYTES", String.valueOf(16 * 1024 * 1024)),
+                        1024, Integer.MAX_VALUE));
     }
 
     /** The settings of the real-time layer. */
@@ -92,7 +103,9 @@ record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, 
                 + ", database=" + (databaseUrl == null ? "embedded H2" : databaseUrl.replaceAll("\\?.*", ""))
                 + ", jwt=" + (jwtSecret != null ? "JWT_SECRET" : jwtPublicKey != null ? "JWT_PUBLIC_KEY "
                 + jwtPublicKey : jwtJwksUrl != null ? "JWT_JWKS_URL " + jwtJwksUrl : "generated secret")
-                + ", taxRate=" + taxRate + ", restaurantZone=" + restaurantZone + "]";
+                + ", taxRate=" + taxRate + ", restaurantZone=" + restaurantZone
+                + ", recoveryWindow=" + recoveryWindow.toSeconds() + "s, outbound=" + outboundMaxPackets + " packets/"
+                + outboundMaxBytes + " bytes]";
     }
 
     private static String blankToNull(String value) {

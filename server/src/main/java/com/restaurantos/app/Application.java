@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -95,9 +96,10 @@ final class Application {
             vertx = Vertx.vertx();
             SocketIoOptions defaults = SocketIoOptions.defaults();
             SocketIoOptions options = defaults
-                    .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins()))
+                    .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins())
+                            .withOutboundLimits(config.outboundMaxPackets(), config.outboundMaxBytes()))
                     // A returning socket shows its token again: it may have expired meanwhile.
-                    .withRecovery(new SocketIoOptions.Recovery(defaults.recovery().maxDisconnectionDuration(), false,
+                    .withRecovery(new SocketIoOptions.Recovery(config.recoveryWindow(), false,
                             defaults.recovery().maxLoggedPackets()));
             SocketIoServer io = new SocketIoServer(vertx, options);
             RealtimeGateway realtime = new RealtimeGateway(vertx, io, verifier, orders, alerts, events,
@@ -154,26 +156,51 @@ final class Application {
     }
 
     /**
-     * Stops accepting, disconnects sockets, finishes with the workers, then closes Vert.x and the pool. Blocks;
-     * call it from a thread of one's own (a shutdown hook, a test), not from Vert.x: Vert.x cannot report its own
-     * end to one of its threads.
+     * Stops within the timeout, in this order: no new connections (HTTP requests under way go on), every socket
+     * told "server shutting down", the HTTP requests under way answered, the transactions under way (those of
+     * socket events too) ended, then Vert.x and the pool closed. Blocks; call it from a thread of one's own (a
+     * shutdown hook, a test), not from Vert.x: Vert.x cannot report its own end to one of its threads.
      */
     void stop(Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        log.info("stopping: new connections refused, {} connections told 'server shutting down'",
+                io.engine().sessions().size());
+        realtime.stop();
+        // Vert.x closes what is still open when the grace ends; a second of the budget is kept for the rest.
+        Future<Void> httpStopped = http.shutdown(Math.max(0, millisLeft(deadline) - 1_000), TimeUnit.MILLISECONDS);
+        await("the sockets", io.close(), deadline);
+        await("the HTTP requests under way", httpStopped, deadline);
         try {
-            realtime.stop();
-            http.close().eventually(io::close).eventually(api::close)
-                    .toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            log.warn("the server did not stop cleanly: {}", e.toString());
+            if (!database.awaitIdle(Duration.ofMillis(Math.max(0, millisLeft(deadline) - 500)))) {
+                log.warn("transactions were still under way when the time to stop ran out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        await("the REST workers", api.close(), deadline);
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            log.warn("Vert.x did not stop cleanly: {}", e.toString());
+            await("Vert.x", vertx.close(), deadline);
         } finally {
             database.close();
             gcMetrics.close();
             registry.close();
+        }
+        log.info("stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static long millisLeft(long deadline) {
+        return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+    }
+
+    private static void await(String what, Future<?> future, long deadline) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(Math.max(1, millisLeft(deadline)),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("{} did not stop cleanly: {}", what, e.toString());
         }
     }
 }

@@ -23,7 +23,10 @@ final class HttpEndpoint {
                 .setPort(port)
                 .setTcpNoDelay(true)
                 .setMaxHeaderSize(16 * 1024)
-                .setMaxInitialLineLength(8 * 1024);
+                .setMaxInitialLineLength(8 * 1024)
+                // A peer that does not answer our close frame within a second is cut off; Vert.x waits 10 s by
+                // default. The official Java client never answers one, and a stop would wait for it.
+                .setWebSocketClosingTimeout(1);
         HttpServer server = vertx.createHttpServer(options)
                 .connectionHandler(engine::onHttpConnection)
                 .requestHandler(handler);

@@ -66,7 +66,7 @@ public final class RealtimeGateway {
     }
 
     public void start() {
-        namespace.use(new SocketAuthentication(verifier, vertx));
+        namespace.use(new SocketAuthentication(verifier, vertx, clock));
         namespace.onConnection(this::onConnection);
         subscription = events.subscribe(fanout::publish);
         batchTimer = vertx.setPeriodic(settings.batchInterval().toMillis(), t -> batches.flush());

@@ -2,6 +2,7 @@ package com.restaurantos.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.restaurantos.auth.AuthenticationException;
+import com.restaurantos.auth.Principal;
 import com.restaurantos.auth.TokenVerifier;
 import com.restaurantos.socketio.ConnectError;
 import com.restaurantos.socketio.ConnectionMiddleware;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +22,8 @@ import java.util.UUID;
  * {@code AUTH_FAILED} and {@code data: {code, message}}; no handler ever runs for that socket.
  * A socket that resumes a session (connection state recovery) must show a token that still reaches
  * the restaurant it had joined, or it is refused too.
+ * A token past its {@code exp} is refused even within the verifier's clock skew: the socket would be
+ * disconnected at once (see {@code RealtimeGateway#disconnectAtExpiry}), and its client would retry forever.
  */
 final class SocketAuthentication implements ConnectionMiddleware {
     private static final Logger log = LoggerFactory.getLogger(SocketAuthentication.class);
@@ -28,10 +32,12 @@ final class SocketAuthentication implements ConnectionMiddleware {
 
     private final TokenVerifier verifier;
     private final Vertx vertx;
+    private final Clock clock;
 
-    SocketAuthentication(TokenVerifier verifier, Vertx vertx) {
+    SocketAuthentication(TokenVerifier verifier, Vertx vertx, Clock clock) {
         this.verifier = verifier;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +45,9 @@ final class SocketAuthentication implements ConnectionMiddleware {
         String token = tokenOf(socket);
         // Verifying may fetch a JWKS over HTTP: never on the event loop.
         vertx.executeBlocking(() -> verifier.verify(token), false).onComplete(ar -> {
-            if (ar.succeeded()) {
+            if (ar.succeeded() && expired(ar.result())) {
+                next.reject(refusal("token expired"));
+            } else if (ar.succeeded()) {
                 SocketSession session = SocketSession.of(socket);
                 UUID resumed = session.restaurant();
                 if (socket.recovered() && resumed != null && !ar.result().canAccess(resumed)) {
@@ -60,6 +68,10 @@ final class SocketAuthentication implements ConnectionMiddleware {
                 next.reject(refusal("token could not be verified"));
             }
         });
+    }
+
+    private boolean expired(Principal principal) {
+        return principal.expiresAt() != null && !clock.instant().isBefore(principal.expiresAt());
     }
 
     static ConnectError refusal(String why) {

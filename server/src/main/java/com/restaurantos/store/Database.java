@@ -93,6 +93,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no connection of the pool is in use, that is until the transactions under way have ended, for
+     * at most the timeout. Blocks: not on an event loop. Returns whether the pool is idle.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (dataSource.getHikariPoolMXBean().getActiveConnections() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         dataSource.close();

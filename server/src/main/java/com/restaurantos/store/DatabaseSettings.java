@@ -15,10 +15,12 @@ import java.util.Objects;
 public record DatabaseSettings(String url, String user, String password, int poolSize, String schema) {
     /**
      * H2 in PostgreSQL mode, so that the same SQL runs on both; {@code WRITE_DELAY=0} writes each commit to the
-     * file at once, so a killed process loses no acknowledged change; waits up to 10 s for row locks.
+     * file at once, so a killed process loses no acknowledged change; waits up to 10 s for row locks;
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database under the writes a stop
+     * lets finish (they failed with "Database is already closed"); the application closes it, last.
      */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");

@@ -29,6 +29,9 @@ class AppConfigTest {
         assertThat(config.restaurantZone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.rateLimitPerSecond()).isEqualTo(10);
         assertThat(config.restRateLimitPerSecond()).isEqualTo(50);
+        assertThat(config.recoveryWindow()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(config.outboundMaxPackets()).isEqualTo(10_000);
+        assertThat(config.outboundMaxBytes()).isEqualTo(16L * 1024 * 1024);
     }
 
     @Test
@@ -43,7 +46,8 @@ class AppConfigTest {
                 Map.entry("JWT_ALGORITHM", "rs256,ES256"), Map.entry("JWT_ISSUER", "https://auth.example"),
                 Map.entry("JWT_AUDIENCE", "ros"), Map.entry("TAX_RATE", "8.25%"),
                 Map.entry("RESTAURANT_TIMEZONE", "America/Chicago"), Map.entry("RATE_LIMIT_PER_SECOND", "5"),
-                Map.entry("REST_RATE_LIMIT_PER_SECOND", "0")));
+                Map.entry("REST_RATE_LIMIT_PER_SECOND", "0"), Map.entry("RECOVERY_WINDOW_SECONDS", "5"),
+                Map.entry("OUTBOUND_MAX_PACKETS", "100"), Map.entry("OUTBOUND_MAX_BYTES", "65536")));
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8080);
@@ -55,13 +59,18 @@ class AppConfigTest {
         assertThat(config.taxRate()).isEqualByComparingTo(new BigDecimal("0.0825"));
         assertThat(config.restaurantZone()).isEqualTo(ZoneId.of("America/Chicago"));
         assertThat(config.restRateLimitPerSecond()).isZero();
+        assertThat(config.recoveryWindow()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.outboundMaxPackets()).isEqualTo(100);
+        assertThat(config.outboundMaxBytes()).isEqualTo(65_536);
     }
 
     @Test
     void refusesBadValuesSayingWhichSetting() {
         for (Map.Entry<String, String> bad : List.of(Map.entry("PORT", "70000"), Map.entry("TAX_RATE", "7"),
                 Map.entry("TAX_RATE", "seven"), Map.entry("RESTAURANT_TIMEZONE", "Mars/Olympus"),
-                Map.entry("JWT_JWKS_URL", "ftp://x"), Map.entry("DATABASE_POOL_SIZE", "0"))) {
+                Map.entry("JWT_JWKS_URL", "ftp://x"), Map.entry("DATABASE_POOL_SIZE", "0"),
+                Map.entry("RECOVERY_WINDOW_SECONDS", "0"), Map.entry("OUTBOUND_MAX_PACKETS", "-1"),
+                Map.entry("OUTBOUND_MAX_BYTES", "10"))) {
             assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad.getKey());
         }

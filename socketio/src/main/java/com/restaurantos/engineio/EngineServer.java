@@ -170,6 +170,11 @@ public final class EngineServer {
             tooLarge(request, session);
             return;
         }
+        if (!session.beginPost()) {
+            reject(request, EngineError.BAD_REQUEST);
+            session.close(CloseReason.TRANSPORT_ERROR);
+            return;
+        }
         Buffer body = Buffer.buffer();
         boolean[] overflow = {false};
         request.handler(chunk -> {
@@ -178,6 +183,7 @@ public final class EngineServer {
             }
             if (body.length() + chunk.length() > limit) {
                 overflow[0] = true;
+                session.endPost();
                 tooLarge(request, session);
             } else {
                 body.appendBuffer(chunk);
@@ -185,10 +191,16 @@ public final class EngineServer {
         });
         request.endHandler(v -> {
             if (!overflow[0]) {
-                session.exec(() -> session.onPollPost(request, body));
+                session.exec(() -> {
+                    session.endPost();
+                    session.onPollPost(request, body);
+                });
             }
         });
-        request.exceptionHandler(e -> log.debug("poll body of session {} failed: {}", session.id(), e.toString()));
+        request.exceptionHandler(e -> {
+            session.endPost();
+            log.debug("poll body of session {} failed: {}", session.id(), e.toString());
+        });
     }
 
     private static long parseLength(String value) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Engine.IO session: a client known by its sid, whatever transport carries it at the moment.
@@ -59,6 +60,8 @@ public final class EngineSession {
     private boolean flushScheduled;
 
     private volatile boolean open = true;
+    // Whether a POST of this session is being read; touched from the loops of its HTTP connections.
+    private final AtomicBoolean postUnderWay = new AtomicBoolean();
     private PollingTransport polling;
     private volatile WebSocketTransport websocket;
     private WebSocketTransport upgrading;
@@ -277,6 +280,19 @@ public final class EngineSession {
         }));
     }
 
+    /**
+     * Marks a POST of this session as being read. False if one already is: two at once is a broken or malicious
+     * client, which the reference server refuses with 400 before closing the session.
+     */
+    boolean beginPost() {
+        return postUnderWay.compareAndSet(false, true);
+    }
+
+    /** The POST being read has ended, one way or another. */
+    void endPost() {
+        postUnderWay.set(false);
+    }
+
     void onPollPost(HttpServerRequest post, Buffer body) {
         if (!open || polling == null) {
             server.reject(post, open ? EngineError.BAD_REQUEST : EngineError.UNKNOWN_SID);
@@ -343,7 +359,7 @@ public final class EngineSession {
     }
 
     private void onFrame(WebSocketTransport transport, String text, Buffer data) {
-        int size = text != null ? text.length() : data.length();
+        long size = text != null ? utf8Length(text) : data.length();
         if (size > options.maxPayload()) {
             transport.close();
             if (transport == websocket) {
@@ -371,6 +387,21 @@ public final class EngineSession {
         } else if (transport == upgrading) {
             onUpgradePacket(transport, packet);
         }
+    }
+
+    /** The bytes of the text in UTF-8: maxPayload counts bytes, and a character may take up to four. */
+    static long utf8Length(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x800) {
+                // Three bytes, or four for a surrogate pair (two chars, each counted twice here).
+                bytes += Character.isSurrogate(c) ? 1 : 2;
+            } else if (c >= 0x80) {
+                bytes += 1;
+            }
+        }
+        return bytes;
     }
 
     private void onUpgradePacket(WebSocketTransport transport, EnginePacket packet) {

@@ -112,6 +112,27 @@ class MaxPayloadTest {
         assertWebSocketClosedAfter(ws -> ws.send("4" + "€".repeat(400)));
     }
 
+    @Test
+    void countsAWebSocketMessageInBytesEvenWhenTheHttpServerWouldTakeMore() {
+        // Vert.x's own message limit is what usually stops it; without it the engine must count bytes itself.
+        try (TestServer bare = TestServer.engine(EngineOptions.defaults().withMaxPayload(MAX), sessions, false);
+             WsClient ws = WsClient.connect(bare, "EIO=4&transport=websocket")) {
+            String sid = SioClient.json(ws.nextText().substring(1)).get("sid").asText();
+
+            ws.send("4" + "€".repeat(400));
+
+            ws.awaitClosed();
+            assertThat(sessions.get(sid).awaitClose()).isEqualTo("transport error");
+            assertThat(sessions.get(sid).messages).isEmpty();
+        }
+    }
+
+    @Test
+    void countsUtf8BytesOfEveryKindOfCharacter() {
+        assertThat(EngineSession.utf8Length("a€\u00e9\ud83c\udf54")).isEqualTo("a€\u00e9\ud83c\udf54"
+                .getBytes(StandardCharsets.UTF_8).length);
+    }
+
     private void assertWebSocketClosedAfter(Consumer<WsClient> oversized) {
         try (WsClient ws = WsClient.connect(server, "EIO=4&transport=websocket")) {
             String sid = SioClient.json(ws.nextText().substring(1)).get("sid").asText();

@@ -203,6 +203,36 @@ class PollingTransportTest {
     }
 
     @Test
+    void aSecondConcurrentPostIsRefusedAndClosesTheSession() throws Exception {
+        try (Socket slow = new Socket("127.0.0.1", server.port())) {
+            int before = server.handledRequests();
+            // A POST whose body has not all arrived yet.
+            slow.getOutputStream().write(("POST " + server.uri("EIO=4&transport=polling&sid=" + sid)
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n4ab").getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.handledRequests() > before);
+
+            assertThat(http.post(url, "4second").status()).isEqualTo(400);
+        }
+
+        assertThat(sessions.get(sid).awaitClose()).isEqualTo("transport error");
+        assertThat(sessions.get(sid).messages).isEmpty();
+        assertThat(http.get(url).status()).isEqualTo(400);
+    }
+
+    @Test
+    void acceptsPostsOneAfterTheOther() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.post(url, "4ticket " + i).status()).isEqualTo(200);
+        }
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(sessions.get(sid).nextMessage().text()).isEqualTo("ticket " + i);
+        }
+        assertThat(sessions.session(sid).isOpen()).isTrue();
+    }
+
+    @Test
     void refusesPollingForAWebSocketSession() {
         try (WsClient ws = WsClient.connect(server, "EIO=4&transport=websocket")) {
             String wsSid = SioClient.json(ws.nextText().substring(1)).get("sid").asText();

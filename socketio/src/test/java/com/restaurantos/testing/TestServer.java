@@ -47,10 +47,18 @@ public final class TestServer implements AutoCloseable {
 
     /** A bare Engine.IO server; {@code onConnection} runs for each new session. */
     public static TestServer engine(EngineOptions options, Consumer<EngineSession> onConnection) {
+        return engine(options, onConnection, true);
+    }
+
+    /**
+     * A bare Engine.IO server on an HTTP server that may lack what {@link EngineServer#configure} sets (frame and
+     * message size limits, compression), as an application that forgot it would mount it.
+     */
+    public static TestServer engine(EngineOptions options, Consumer<EngineSession> onConnection, boolean configured) {
         Vertx vertx = Vertx.vertx();
         EngineServer engine = new EngineServer(vertx, options, onConnection);
         AtomicInteger handled = new AtomicInteger();
-        HttpServer http = listen(vertx, options, request -> {
+        HttpServer http = listen(vertx, options, configured, request -> {
             if (!engine.handle(request)) {
                 request.response().setStatusCode(404).end();
             }
@@ -65,7 +73,7 @@ public final class TestServer implements AutoCloseable {
         SocketIoServer io = new SocketIoServer(vertx, options);
         setup.accept(io);
         AtomicInteger handled = new AtomicInteger();
-        HttpServer http = listen(vertx, options.engine(), request -> {
+        HttpServer http = listen(vertx, options.engine(), true, request -> {
             if (!io.handle(request)) {
                 request.response().setStatusCode(404).end();
             }
@@ -74,8 +82,10 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(vertx, http, io.engine(), io, options.engine().path(), handled);
     }
 
-    private static HttpServer listen(Vertx vertx, EngineOptions options, Handler<HttpServerRequest> handler) {
-        HttpServerOptions http = EngineServer.configure(new HttpServerOptions(), options)
+    private static HttpServer listen(Vertx vertx, EngineOptions options, boolean configured,
+                                     Handler<HttpServerRequest> handler) {
+        HttpServerOptions http = (configured ? EngineServer.configure(new HttpServerOptions(), options)
+                : new HttpServerOptions())
                 .setHost("127.0.0.1")
                 .setPort(0)
                 .setTcpNoDelay(true);
