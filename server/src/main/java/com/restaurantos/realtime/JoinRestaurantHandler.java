@@ -33,6 +33,7 @@ final class JoinRestaurantHandler implements ClientEventHandler {
             batch = payload.flag("batch");
         }
         UUID restaurant = session.principal().restaurant(requested);
+        RestaurantScope.requireFeed(session);
         enter(socket, session, restaurant, batch || session.batched());
         replies.ok(event, new JsonObject()
                 .put("restaurantId", restaurant.toString())

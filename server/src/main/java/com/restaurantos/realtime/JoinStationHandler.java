@@ -35,6 +35,7 @@ final class JoinStationHandler implements ClientEventHandler {
         Station station = Station.fromWire(stationName).orElseThrow(() -> new ValidationException(Map.of("station",
                 "must be one of " + Arrays.stream(Station.values()).map(Station::wire).toList())));
         UUID restaurant = RestaurantScope.resolve(session, requested);
+        RestaurantScope.requireFeed(session);
         JoinRestaurantHandler.enter(socket, session, restaurant, session.batched());
         socket.join(Rooms.station(restaurant, station), Rooms.stationMembers(restaurant));
         replies.ok(event, new JsonObject()

@@ -156,6 +156,15 @@ class JoinRestaurantHandlerTest {
     }
 
     @Test
+    void refusesACustomerTheRestaurantsFeedOfEveryOrder() {
+        TestClient client = server.connect("customer", restaurant);
+
+        Acks.error(client.ack("join:restaurant", restaurant.toString()), "PERMISSION_DENIED");
+        Acks.error(client.ack("join:station", new JsonObject().put("restaurantId", restaurant.toString())
+                .put("station", "kitchen")), "PERMISSION_DENIED");
+    }
+
+    @Test
     void aRefusedJoinKeepsTheSocketInTheRestaurantItHadJoined() {
         TestClient client = server.joined("server", restaurant);
 
