@@ -347,6 +347,7 @@ describe("batching", () => {
     s.on("orders:batch_update", (b) => batches.push({ at: Date.now(), items: b }));
     const tok = token();
     const created = [];
+    const started = Date.now();
     for (let i = 0; i < 5; i++) created.push((await createOrder(server.url, tok)).id);
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline && batches.flatMap((b) => b.items).filter((i) => i.event === "order:created").length < 5) {
@@ -355,7 +356,9 @@ describe("batching", () => {
     const items = batches.flatMap((b) => b.items).filter((i) => i.event === "order:created");
     assert.deepEqual(items.map((i) => i.data.id), created);
     assert.equal(singles, 0);
-    for (let i = 1; i < batches.length; i++) assert.ok(batches[i].at - batches[i - 1].at >= 80, "batches are ~100 ms apart");
+    // At most one batch per 100 ms window (arrival times may bunch up on a loaded machine, never spread out).
+    const windows = Math.ceil((batches.at(-1).at - started) / 100) + 1;
+    assert.ok(batches.length <= windows, `${batches.length} batches in ${windows} windows of 100 ms`);
   });
 });
 

@@ -1,12 +1,14 @@
 package com.restaurantos.app;
 
+import com.restaurantos.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code restaurant-os-realtime.jar} command line. */
 @Command(name = "restaurant-os-realtime", mixinStandardHelpOptions = true,
         description = "Restaurant OS Realtime: the real-time backbone of a restaurant.",
-        subcommands = {ServeCommand.class, TokenCommand.class, ComplianceCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, SimulateCommand.class, ComplianceCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

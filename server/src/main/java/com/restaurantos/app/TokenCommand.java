@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,14 +54,25 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig config = AppConfig.fromEnvironment(env);
-        TokenMinter minter = new TokenMinter(Security.authSettings(config, spec.commandLine().getErr()::println),
-                Clock.systemUTC());
         List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).toList();
-        spec.commandLine().getOut().println(minter.mint(subject, role, restaurant, restaurants, scopes,
-                duration(ttl)));
+        spec.commandLine().getOut().println(mint(config, spec.commandLine().getErr()::println, subject, role,
+                restaurant, restaurants, scopes, duration(ttl)));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * A token signed with the configured secret, the one the server verifies with ({@code JWT_SECRET}, else the
+     * secret file of the data directory, made if it does not exist yet).
+     *
+     * @param notice told where the secret comes from when it is the file's
+     * @throws IllegalArgumentException if the server verifies with public keys: there is no secret to sign with
+     */
+    static String mint(AppConfig config, Consumer<String> notice, String subject, String role, UUID restaurant,
+                       List<UUID> restaurants, List<String> scopes, Duration ttl) {
+        return new TokenMinter(Security.authSettings(config, notice), Clock.systemUTC())
+                .mint(subject, role, restaurant, restaurants, scopes, ttl);
     }
 
     static Duration duration(String value) {

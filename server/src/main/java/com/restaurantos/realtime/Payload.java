@@ -40,10 +40,11 @@ final class Payload {
         return value;
     }
 
-    /** A string or number field (table numbers come as either), as text; null when absent. */
+    /** A string or whole number field (table numbers come as either), as text; null when absent. */
     String textOrNumber(String field) {
         JsonNode value = node.get(field);
-        if (value != null && value.isNumber() && value.canConvertToLong()) {
+        // canConvertToLong alone is true for 5.5 too: only a whole number is read as its digits.
+        if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
             return value.asText();
         }
         return text(field);

@@ -13,12 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Admits a socket only with a valid token (contract section 2): from the CONNECT auth payload
  * ({@code auth: { token }}), else an {@code Authorization: Bearer} header of the handshake, else a
  * {@code token} query parameter. A refusal is a {@code connect_error} with the message
  * {@code AUTH_FAILED} and {@code data: {code, message}}; no handler ever runs for that socket.
+ * A socket that resumes a session (connection state recovery) must show a token that still reaches
+ * the restaurant it had joined, or it is refused too.
  * A token past its {@code exp} is refused even within the verifier's clock skew: the socket would be
  * disconnected at once (see {@code RealtimeGateway#disconnectAtExpiry}), and its client would retry forever.
  */
@@ -46,6 +49,13 @@ final class SocketAuthentication implements ConnectionMiddleware {
                 next.reject(refusal("token expired"));
             } else if (ar.succeeded()) {
                 SocketSession session = SocketSession.of(socket);
+                UUID resumed = session.restaurant();
+                if (socket.recovered() && resumed != null && !ar.result().canAccess(resumed)) {
+                    // Recovery would give back that restaurant's rooms and the events it missed there.
+                    next.reject(refusal("this token does not grant restaurant " + resumed
+                            + " of the session it resumes"));
+                    return;
+                }
                 session.principal(ar.result());
                 if (socket.auth().path("batch").asBoolean(false)) {
                     session.batched(true);

@@ -1,0 +1,149 @@
+package com.restaurantos.bench;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Engine.IO v4 and Socket.IO v5 text packets the generator sends, and allocation-free reading
+ * of the ones it receives: a received message is looked at as bytes, never parsed into a tree.
+ */
+final class Wire {
+    // Engine.IO packet types, as the first character of a text message.
+    static final byte EIO_OPEN = '0';
+    static final byte EIO_CLOSE = '1';
+    static final byte EIO_PING = '2';
+    static final byte EIO_MESSAGE = '4';
+    // Socket.IO packet types, the character after Engine.IO's '4'.
+    static final byte SIO_CONNECT = '0';
+    static final byte SIO_DISCONNECT = '1';
+    static final byte SIO_EVENT = '2';
+    static final byte SIO_ACK = '3';
+    static final byte SIO_CONNECT_ERROR = '4';
+
+    static final byte[] PONG = {'3'};
+    /** The ack id of the generator's {@code join:restaurant}. */
+    static final int JOIN_ACK_ID = 1;
+
+    static final byte[] ORDER_CREATED = ascii("order:created");
+    static final byte[] STATUS_CHANGED = ascii("order:status_changed");
+    static final byte[] NOTES_STAMP = ascii("\"notes\":\"" + Stamps.NOTES_PREFIX);
+    static final byte[] ORDER_ID = ascii("\"orderId\":\"");
+    static final byte[] STATUS = ascii("\"status\":\"");
+    static final byte[] SUCCESS_TRUE = ascii("\"success\":true");
+
+    private Wire() {
+    }
+
+    /** Socket.IO CONNECT to the main namespace with {@code auth: {token}}. */
+    static byte[] connect(String token) {
+        return ascii("40{\"token\":\"" + jsonEscape(token) + "\"}");
+    }
+
+    /** {@code join:restaurant} with the restaurant id, asking for an ack. */
+    static byte[] joinRestaurant(String restaurantId) {
+        return ascii("42" + JOIN_ACK_ID + "[\"join:restaurant\",\"" + jsonEscape(restaurantId) + "\"]");
+    }
+
+    /** Whether the message is a Socket.IO EVENT whose name is {@code name}: {@code 42["name",...}. */
+    static boolean isEvent(byte[] m, int off, int len, byte[] name) {
+        int start = off + 4;
+        if (len < 4 + name.length + 1 || m[off] != EIO_MESSAGE || m[off + 1] != SIO_EVENT || m[off + 2] != '['
+                || m[off + 3] != '"' || m[start + name.length] != '"') {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (m[start + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the message is the ack of the join ({@code 431[...]}) and says {@code success: true}. */
+    static boolean isSuccessfulJoinAck(byte[] m, int off, int len) {
+        return len > 3 && m[off] == EIO_MESSAGE && m[off + 1] == SIO_ACK && m[off + 2] == '0' + JOIN_ACK_ID
+                && m[off + 3] == '[' && indexOf(m, off, len, SUCCESS_TRUE) >= 0;
+    }
+
+    /** The position just after the first occurrence of {@code pattern}, or -1. */
+    static int after(byte[] m, int off, int len, byte[] pattern) {
+        int at = indexOf(m, off, len, pattern);
+        return at < 0 ? -1 : at + pattern.length;
+    }
+
+    static int indexOf(byte[] m, int off, int len, byte[] pattern) {
+        int last = off + len - pattern.length;
+        byte first = pattern[0];
+        outer:
+        for (int i = off; i <= last; i++) {
+            if (m[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < pattern.length; j++) {
+                if (m[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The decimal number at {@code at} (up to the first non-digit), or -1 if there is none. */
+    static long number(byte[] m, int at, int end) {
+        long n = 0;
+        int i = at;
+        while (i < end && m[i] >= '0' && m[i] <= '9' && i - at < 18) {
+            n = n * 10 + (m[i] - '0');
+            i++;
+        }
+        return i == at ? -1 : n;
+    }
+
+    /** 16 hex digits of a UUID's canonical text starting at {@code at} (dashes skipped) as a long, or fails. */
+    static long hex64(byte[] m, int at, int end) {
+        long v = 0;
+        int digits = 0;
+        int i = at;
+        while (digits < 16) {
+            if (i >= end) {
+                throw new IllegalArgumentException("truncated id");
+            }
+            byte c = m[i++];
+            if (c == '-') {
+                continue;
+            }
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) {
+                throw new IllegalArgumentException("not a hex digit");
+            }
+            v = v << 4 | d;
+            digits++;
+        }
+        return v;
+    }
+
+    /** Where the second half of the UUID text starting at {@code at} begins: after 16 hex digits and 3 dashes. */
+    static int secondHalf(int at) {
+        return at + 19;
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String jsonEscape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
