@@ -1,12 +1,13 @@
 package com.restaurantos.engineio;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One Engine.IO packet: a type and either text or binary data (never both).
  * Instances are immutable and may be shared between sessions: a broadcast builds its
- * packet once and the text of its WebSocket frame is computed once, on first use.
+ * packet once and the bytes of its WebSocket frame are computed once, on first use.
  */
 public final class EnginePacket {
     public static final EnginePacket PING = new EnginePacket(EnginePacketType.PING, "", null);
@@ -18,6 +19,7 @@ public final class EnginePacket {
     private final String text;
     private final byte[] binary;
     private volatile String encodedText;
+    private volatile byte[] encodedBytes;
 
     private EnginePacket(EnginePacketType type, String text, byte[] binary) {
         this.type = Objects.requireNonNull(type);
@@ -64,6 +66,19 @@ public final class EnginePacket {
             encodedText = e;
         }
         return e;
+    }
+
+    /**
+     * {@link #encodedText()} in UTF-8, computed once: every recipient of a broadcast is sent these
+     * same bytes. Callers must not change the array.
+     */
+    public byte[] encodedBytes() {
+        byte[] b = encodedBytes;
+        if (b == null) {
+            b = encodedText().getBytes(StandardCharsets.UTF_8);
+            encodedBytes = b;
+        }
+        return b;
     }
 
     /** Approximate bytes this packet occupies on the wire; used to bound outbound queues. */

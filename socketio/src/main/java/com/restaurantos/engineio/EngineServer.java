@@ -37,6 +37,7 @@ public final class EngineServer {
     private final Consumer<EngineSession> onConnection;
     private final Cors cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Thread, LoopFlusher> flushers = new ConcurrentHashMap<>();
     private final String pathWithoutSlash;
     private final DeflateNegotiation deflate;
     private volatile boolean closing;
@@ -256,6 +257,11 @@ public final class EngineServer {
                 + ",\"pingInterval\":" + options.pingInterval().toMillis()
                 + ",\"pingTimeout\":" + options.pingTimeout().toMillis()
                 + ",\"maxPayload\":" + options.maxPayload() + "}";
+    }
+
+    /** The flusher of the event loop that runs on the given thread; one per loop, shared by its sessions. */
+    LoopFlusher flusher(Context context, Thread loop) {
+        return flushers.computeIfAbsent(loop, t -> new LoopFlusher(context));
     }
 
     Cors cors() {

@@ -53,6 +53,7 @@ public final class EngineSession {
     // The owning event loop; changes once, when an upgrade moves the session to its websocket.
     private volatile Context context;
     private volatile Thread owner;
+    private volatile LoopFlusher flusher;
 
     private final Object queueLock = new Object();
     private final ArrayDeque<EnginePacket> outbound = new ArrayDeque<>();
@@ -83,6 +84,7 @@ public final class EngineSession {
         this.handshake = handshake;
         this.context = context;
         this.owner = Thread.currentThread();
+        this.flusher = server.flusher(context, owner);
     }
 
     public String id() {
@@ -430,6 +432,7 @@ public final class EngineSession {
         websocket = transport;
         context = transport.context;
         owner = transport.thread;
+        flusher = server.flusher(context, owner);
         scheduleFlush();
     }
 
@@ -494,7 +497,12 @@ public final class EngineSession {
             flushScheduled = true;
         }
         // Always a task, even on the owning thread: sends made in one go leave in one flush.
-        context.runOnContext(v -> exec(this::flush));
+        flusher.schedule(this);
+    }
+
+    /** Called by the loop's flusher; if an upgrade moved the session meanwhile, the flush follows it. */
+    void flushFromLoop() {
+        exec(this::flush);
     }
 
     private void flush() {

@@ -1,8 +1,10 @@
 package com.restaurantos.engineio;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /** One WebSocket connection carrying a session: a packet a frame, text or binary. */
 final class WebSocketTransport {
@@ -25,12 +27,16 @@ final class WebSocketTransport {
         return !socket.isClosed() && !socket.writeQueueFull();
     }
 
+    /**
+     * Writes the packet as one frame over the packet's own bytes. The public text-frame methods
+     * would encode the string to UTF-8 again for every recipient of a broadcast; a frame built on
+     * a fresh wrapper of the shared array costs one small object, and Netty releases the wrapper
+     * (never the array) once it is written.
+     */
     void write(EnginePacket packet) {
-        if (packet.isBinary()) {
-            socket.writeBinaryMessage(Buffer.buffer(packet.binary()));
-        } else {
-            socket.writeTextMessage(packet.encodedText());
-        }
+        WebSocketFrameType type = packet.isBinary() ? WebSocketFrameType.BINARY : WebSocketFrameType.TEXT;
+        byte[] bytes = packet.isBinary() ? packet.binary() : packet.encodedBytes();
+        socket.writeFrame(new WebSocketFrameImpl(type, Unpooled.wrappedBuffer(bytes), true));
     }
 
     void close() {
