@@ -24,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
@@ -93,7 +94,9 @@ final class Application {
                     new OrderSettings(config.taxRate(), config.restaurantZone()), clock);
             KitchenAlerts alerts = new KitchenAlerts(orders, events, clock);
 
-            vertx = Vertx.vertx();
+            // Linux's epoll where the jar's native library loads (fewer syscalls and copies than NIO), else NIO.
+            vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+            log.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "Java NIO");
             SocketIoOptions defaults = SocketIoOptions.defaults();
             SocketIoOptions options = defaults
                     .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins())
