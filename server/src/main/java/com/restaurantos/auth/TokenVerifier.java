@@ -1,5 +1,7 @@
 package com.restaurantos.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -18,9 +20,12 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -33,11 +38,32 @@ import java.util.stream.Collectors;
  * algorithms ({@code alg: none} and algorithm confusion are refused), {@code exp} required, {@code nbf}
  * honoured, both with the configured clock skew, {@code iss} and {@code aud} when configured. Thread-safe.
  * With a JWKS URL, {@link #verify} may fetch the key set over HTTP: call it off the event loop.
+ *
+ * <p>A screen shows the same token on every REST call and every reconnect, so with a configured key (secret
+ * or PEM, fixed for the life of the process) a token that verified is remembered for a minute: a later call
+ * with the very same string only has its expiry checked again. Tokens checked against a JWKS are not
+ * remembered, so that a key withdrawn from the set stops working at the next fetch.
  */
 public final class TokenVerifier {
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+    private static final int REMEMBERED_TOKENS = 10_000;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Cache<String, Principal> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS).expireAfterWrite(REMEMBERED_FOR).build();
+    private final Duration clockSkew;
+    private final Clock clock;
+    private final boolean fetchesKeys;
 
     public TokenVerifier(AuthSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** The clock against which {@code exp} and {@code nbf} are checked. */
+    TokenVerifier(AuthSettings settings, Clock clock) {
+        this.clockSkew = settings.clockSkew();
+        this.clock = clock;
+        this.fetchesKeys = settings.keys() instanceof KeySource.Jwks;
         Set<JWSAlgorithm> algorithms = settings.algorithms().stream().map(JWSAlgorithm::parse)
                 .collect(Collectors.toSet());
         if (settings.keys() instanceof KeySource.Key key) {
@@ -52,7 +78,12 @@ public final class TokenVerifier {
             exact.issuer(settings.issuer());
         }
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
-                exact.build(), Set.of("exp"));
+                exact.build(), Set.of("exp")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -76,14 +107,36 @@ public final class TokenVerifier {
         }
     }
 
+    /** Whether {@link #verify} may wait on the network (a JWKS to fetch); else it only computes. */
+    public boolean mayBlock() {
+        return fetchesKeys;
+    }
+
     /** The principal of a valid token; {@link AuthenticationException} saying why otherwise. */
     public Principal verify(String token) {
         if (token == null || token.isBlank()) {
             throw new AuthenticationException("no token");
         }
+        String compact = token.strip();
+        Principal known = fetchesKeys ? null : verified.getIfPresent(compact);
+        if (known != null) {
+            if (clock.instant().isAfter(known.expiresAt().plus(clockSkew))) {
+                verified.invalidate(compact);
+                throw new AuthenticationException("token expired");
+            }
+            return known;
+        }
+        Principal principal = principal(verifiedClaims(compact));
+        if (!fetchesKeys) {
+            verified.put(compact, principal);
+        }
+        return principal;
+    }
+
+    private JWTClaimsSet verifiedClaims(String compact) {
         JWTClaimsSet claims;
         try {
-            claims = processor.process(token.strip(), null);
+            claims = processor.process(compact, null);
         } catch (ParseException e) {
             throw new AuthenticationException("malformed token");
         } catch (BadJWTException e) {
@@ -97,7 +150,7 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw new AuthenticationException("token could not be verified");
         }
-        return principal(claims);
+        return claims;
     }
 
     private static String claimsProblem(String message) {

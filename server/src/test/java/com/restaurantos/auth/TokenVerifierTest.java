@@ -14,12 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +54,42 @@ class TokenVerifierTest {
         String token = Tokens.hs256(Tokens.claims(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60)))));
 
         assertAuthFails(hs256, token, "token expired");
+    }
+
+    @Test
+    void refusesARememberedTokenOnceItHasExpired() {
+        Instant start = Instant.now();
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        TokenVerifier verifier = new TokenVerifier(AuthSettings.of(new KeySource.Secret(Tokens.SECRET)),
+                new Clock() {
+                    @Override
+                    public Instant instant() {
+                        return now.get();
+                    }
+
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        return this;
+                    }
+                });
+        String token = Tokens.hs256(Tokens.claims(c -> c.expirationTime(Date.from(start.plusSeconds(60)))));
+
+        assertThat(verifier.verify(token).subject()).isEqualTo("user-1");
+        now.set(start.plusSeconds(60 + 31));
+        assertAuthFails(verifier, token, "token expired");
+        assertAuthFails(verifier, token, "token expired");
+    }
+
+    @Test
+    void remembersAVerifiedTokenAsTheSamePrincipal() {
+        String token = Tokens.hs256(Tokens.claims().build());
+
+        assertThat(hs256.verify(token)).isSameAs(hs256.verify(" " + token + " "));
     }
 
     @Test
