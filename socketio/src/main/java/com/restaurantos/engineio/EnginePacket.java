@@ -19,7 +19,8 @@ public final class EnginePacket {
     private final String text;
     private final byte[] binary;
     private volatile String encodedText;
-    private volatile byte[] encodedBytes;
+    private volatile byte[] frame;
+    private volatile byte[] deflatedFrame;
 
     private EnginePacket(EnginePacketType type, String text, byte[] binary) {
         this.type = Objects.requireNonNull(type);
@@ -69,16 +70,31 @@ public final class EnginePacket {
     }
 
     /**
-     * {@link #encodedText()} in UTF-8, computed once: every recipient of a broadcast is sent these
-     * same bytes. Callers must not change the array.
+     * The packet as one WebSocket frame, built on first use and then shared by every recipient;
+     * compressed when the connection agreed to permessage-deflate and the payload reaches the threshold.
      */
-    public byte[] encodedBytes() {
-        byte[] b = encodedBytes;
-        if (b == null) {
-            b = encodedText().getBytes(StandardCharsets.UTF_8);
-            encodedBytes = b;
+    byte[] webSocketFrame(boolean deflate, int compressionThreshold) {
+        if (!deflate) {
+            byte[] f = frame;
+            if (f == null) {
+                f = WebSocketFrames.plain(payload(), isBinary());
+                frame = f;
+            }
+            return f;
         }
-        return b;
+        byte[] f = deflatedFrame;
+        if (f == null) {
+            byte[] payload = payload();
+            f = payload.length < compressionThreshold ? webSocketFrame(false, compressionThreshold)
+                    : WebSocketFrames.deflated(payload, isBinary());
+            deflatedFrame = f;
+        }
+        return f;
+    }
+
+    /** What a WebSocket frame of this packet carries: the binary data, or the encoded text in UTF-8. */
+    private byte[] payload() {
+        return binary != null ? binary : encodedText().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Approximate bytes this packet occupies on the wire; used to bound outbound queues. */

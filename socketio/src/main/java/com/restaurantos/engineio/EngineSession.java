@@ -196,7 +196,7 @@ public final class EngineSession {
     }
 
     void openWithWebSocket(ServerWebSocket ws) {
-        websocket = new WebSocketTransport(ws, context, owner);
+        websocket = new WebSocketTransport(ws, context, owner, options.compressionThreshold());
         attach(websocket);
         start();
     }
@@ -326,7 +326,7 @@ public final class EngineSession {
      * the frames then reach the session's event loop after the upgrade has begun.
      */
     void startUpgrade(ServerWebSocket ws, Context wsContext, Thread wsThread) {
-        WebSocketTransport candidate = new WebSocketTransport(ws, wsContext, wsThread);
+        WebSocketTransport candidate = new WebSocketTransport(ws, wsContext, wsThread, options.compressionThreshold());
         attach(candidate);
         exec(() -> beginUpgrade(candidate));
     }
@@ -510,15 +510,23 @@ public final class EngineSession {
             flushScheduled = false;
         }
         if (websocket != null) {
-            while (websocket.writable()) {
-                EnginePacket next = poll();
-                if (next == null) {
-                    return;
-                }
-                websocket.write(next);
+            WebSocketTransport transport = websocket;
+            boolean wrote = false;
+            for (EnginePacket next = transport.writable() ? poll() : null; next != null;
+                 next = transport.writable() ? poll() : null) {
+                transport.write(next);
+                wrote = true;
             }
-            if (queuedPackets() > 0 && !websocket.socket.isClosed()) {
-                websocket.socket.drainHandler(v -> scheduleFlush());
+            if (wrote) {
+                transport.flush();
+            }
+            if (queuedPackets() > 0 && !transport.socket.isClosed()) {
+                // The flush may already have emptied the connection's buffer: then go on at once.
+                if (transport.writable()) {
+                    scheduleFlush();
+                } else {
+                    transport.whenWritable(this::scheduleFlush);
+                }
             }
         } else if (polling != null && polling.hasPendingGet() && !probed) {
             List<EnginePacket> packets = drain();
