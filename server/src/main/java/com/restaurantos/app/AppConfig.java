@@ -1,5 +1,6 @@
 package com.restaurantos.app;
 
+import com.restaurantos.engineio.EngineOptions;
 import com.restaurantos.realtime.RealtimeSettings;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -45,13 +46,25 @@ import java.util.Set;
  * @param outboundMaxPackets     {@code OUTBOUND_MAX_PACKETS}, default 10000: packets that may wait for a client
  *                               that does not read before its connection is closed
  * @param outboundMaxBytes       {@code OUTBOUND_MAX_BYTES}, default 16 MiB: the same limit in bytes
+ * @param maxConnections         {@code MAX_CONNECTIONS}, default 100000: Socket.IO connections at once (0: none)
+ * @param maxConnectionsPerAddress {@code MAX_CONNECTIONS_PER_ADDRESS}, default 10000: connections at once from one
+ *                               client IP address (0: none); generous, as a restaurant's screens share one NAT address
+ * @param handshakeRatePerAddress {@code HANDSHAKE_RATE_PER_ADDRESS}, default 200: new connections per second from
+ *                               one client IP address, on average (0: none)
+ * @param handshakeBurstPerAddress {@code HANDSHAKE_BURST_PER_ADDRESS}, default five times the rate: new connections
+ *                               one address may open at once before the rate applies (the screens behind one NAT
+ *                               coming back after a restart)
+ * @param maxRoomsPerSocket      {@code MAX_ROOMS_PER_SOCKET}, default 32, at least 5: rooms a socket may be in, its
+ *                               own included (a screen uses at most 8: its own, the restaurant's, two of the
+ *                               server's and four stations)
  */
 record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, String databaseUrl,
                  String databaseUser, String databasePassword, int databasePoolSize, String jwtSecret,
                  Path jwtPublicKey, URI jwtJwksUrl, Set<String> jwtAlgorithms, String jwtIssuer, String jwtAudience,
                  BigDecimal taxRate, ZoneId restaurantZone, int rateLimitPerSecond, int restRateLimitPerSecond,
                  Duration overdueWarning, Duration overdueUrgent, Duration recoveryWindow, int outboundMaxPackets,
-                 long outboundMaxBytes) {
+                 long outboundMaxBytes, int maxConnections, int maxConnectionsPerAddress, int handshakeRatePerAddress,
+                 int handshakeBurstPerAddress, int maxRoomsPerSocket) {
 
     static AppConfig fromEnvironment(Map<String, String> env) {
         String host = env.getOrDefault("HOST", "0.0.0.0");
@@ -64,6 +77,8 @@ record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, 
         if (keySources > 1) {
             throw new IllegalArgumentException("set only one of JWT_SECRET, JWT_PUBLIC_KEY and JWT_JWKS_URL");
         }
+        int handshakeRate = parseInt("HANDSHAKE_RATE_PER_ADDRESS", env.getOrDefault("HANDSHAKE_RATE_PER_ADDRESS",
+                "200"), 0, 1_000_000);
         return new AppConfig(host, port, origins.isEmpty() ? List.of("*") : origins,
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 blankToNull(env.get("DATABASE_URL")), blankToNull(env.get("DATABASE_USER")),
@@ -86,7 +101,21 @@ record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, 
                         env.getOrDefault("RECOVERY_WINDOW_SECONDS", "120"), 1, 24 * 60 * 60)),
                 parseInt("OUTBOUND_MAX_PACKETS", env.getOrDefault("OUTBOUND_MAX_PACKETS", "10000"), 1, 10_000_000),
                 parseInt("OUTBOUND_MAX_BYTES", env.getOrDefault("OUTBOUND_MAX_BYTES", String.valueOf(16 * 1024 * 1024)),
-                        1024, Integer.MAX_VALUE));
+                        1024, Integer.MAX_VALUE),
+                parseInt("MAX_CONNECTIONS", env.getOrDefault("MAX_CONNECTIONS", "100000"), 0, 100_000_000),
+                parseInt("MAX_CONNECTIONS_PER_ADDRESS", env.getOrDefault("MAX_CONNECTIONS_PER_ADDRESS", "10000"), 0,
+                        100_000_000),
+                handshakeRate,
+                parseInt("HANDSHAKE_BURST_PER_ADDRESS", env.getOrDefault("HANDSHAKE_BURST_PER_ADDRESS",
+                        String.valueOf(Math.max(1, 5 * handshakeRate))), 1, 5_000_000),
+                // Fewer than 5 would refuse a screen joining one station with batching; see enter().
+                parseInt("MAX_ROOMS_PER_SOCKET", env.getOrDefault("MAX_ROOMS_PER_SOCKET", "32"), 5, 100_000));
+    }
+
+    /** The engine's limits of connections, as the settings name them. */
+    EngineOptions.Limits connectionLimits() {
+        return new EngineOptions.Limits(maxConnections, maxConnectionsPerAddress, handshakeRatePerAddress,
+                handshakeBurstPerAddress);
     }
 
     /** The settings of the real-time layer. */
@@ -105,7 +134,9 @@ record AppConfig(String host, int port, List<String> corsOrigins, Path dataDir, 
                 + jwtPublicKey : jwtJwksUrl != null ? "JWT_JWKS_URL " + jwtJwksUrl : "generated secret")
                 + ", taxRate=" + taxRate + ", restaurantZone=" + restaurantZone
                 + ", recoveryWindow=" + recoveryWindow.toSeconds() + "s, outbound=" + outboundMaxPackets + " packets/"
-                + outboundMaxBytes + " bytes]";
+                + outboundMaxBytes + " bytes, maxConnections=" + maxConnections + ", perAddress="
+                + maxConnectionsPerAddress + ", handshakes/s/address=" + handshakeRatePerAddress + " (burst "
+                + handshakeBurstPerAddress + "), maxRoomsPerSocket=" + maxRoomsPerSocket + "]";
     }
 
     private static String blankToNull(String value) {

@@ -100,11 +100,14 @@ final class Application {
             SocketIoOptions defaults = SocketIoOptions.defaults();
             SocketIoOptions options = defaults
                     .withEngine(defaults.engine().withAllowedOrigins(config.corsOrigins())
-                            .withOutboundLimits(config.outboundMaxPackets(), config.outboundMaxBytes()))
+                            .withOutboundLimits(config.outboundMaxPackets(), config.outboundMaxBytes())
+                            .withLimits(config.connectionLimits()))
+                    .withMaxRoomsPerSocket(config.maxRoomsPerSocket())
                     // A returning socket shows its token again: it may have expired meanwhile.
                     .withRecovery(new SocketIoOptions.Recovery(config.recoveryWindow(), false,
                             defaults.recovery().maxLoggedPackets()));
             SocketIoServer io = new SocketIoServer(vertx, options);
+            ConnectionLimitMetrics.bind(registry, io.engine());
             RealtimeGateway realtime = new RealtimeGateway(vertx, io, verifier, orders, alerts, events,
                     config.realtime(), registry, clock);
             realtime.start();

@@ -5,6 +5,8 @@ import com.restaurantos.socketio.Event;
 import com.restaurantos.socketio.Socket;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** {@code join:restaurant}: leaves the rooms of any other restaurant and joins this one's. */
@@ -40,8 +42,13 @@ final class JoinRestaurantHandler implements ClientEventHandler {
                 .put("room", Rooms.restaurant(restaurant)));
     }
 
-    /** Moves the socket into the restaurant's rooms, out of any other restaurant's. */
-    static void enter(Socket socket, SocketSession session, UUID restaurant, boolean batch) {
+    /**
+     * Moves the socket into the restaurant's rooms (and these others of it), out of any other restaurant's. The
+     * rooms are joined at once, so a join past the socket's room limit changes nothing: it can only happen while
+     * the socket stays in its restaurant (after leaving another one it is in five rooms at most, and
+     * {@code MAX_ROOMS_PER_SOCKET} is at least that).
+     */
+    static void enter(Socket socket, SocketSession session, UUID restaurant, boolean batch, String... alsoJoin) {
         if (!restaurant.equals(session.restaurant())) {
             for (String room : socket.rooms()) {
                 if (Rooms.isRestaurantScoped(room)) {
@@ -49,13 +56,16 @@ final class JoinRestaurantHandler implements ClientEventHandler {
                 }
             }
         }
-        session.restaurant(restaurant);
-        session.batched(batch);
-        socket.join(Rooms.restaurant(restaurant));
+        List<String> rooms = new ArrayList<>(List.of(alsoJoin));
+        rooms.add(Rooms.restaurant(restaurant));
         if (batch) {
-            socket.join(Rooms.batched(restaurant));
-        } else {
+            rooms.add(Rooms.batched(restaurant));
+        }
+        socket.join(rooms.toArray(String[]::new));
+        if (!batch) {
             socket.leave(Rooms.batched(restaurant));
         }
+        session.restaurant(restaurant);
+        session.batched(batch);
     }
 }

@@ -36,8 +36,8 @@ final class JoinStationHandler implements ClientEventHandler {
                 "must be one of " + Arrays.stream(Station.values()).map(Station::wire).toList())));
         UUID restaurant = RestaurantScope.resolve(session, requested);
         RestaurantScope.requireFeed(session);
-        JoinRestaurantHandler.enter(socket, session, restaurant, session.batched());
-        socket.join(Rooms.station(restaurant, station), Rooms.stationMembers(restaurant));
+        JoinRestaurantHandler.enter(socket, session, restaurant, session.batched(), Rooms.station(restaurant, station),
+                Rooms.stationMembers(restaurant));
         replies.ok(event, new JsonObject()
                 .put("restaurantId", restaurant.toString())
                 .put("station", station.wire())

@@ -4,6 +4,7 @@ import com.restaurantos.auth.AuthException;
 import com.restaurantos.orders.OrderException;
 import com.restaurantos.orders.ValidationException;
 import com.restaurantos.socketio.Event;
+import com.restaurantos.socketio.RoomLimitException;
 import com.restaurantos.socketio.Socket;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -58,6 +59,10 @@ final class Replies {
             fail(socket, event, ErrorCode.INVALID_PAYLOAD, e.getMessage(), null);
         } else if (failure instanceof ValidationException e) {
             fail(socket, event, ErrorCode.VALIDATION_ERROR, e.getMessage(), new JsonObject(new LinkedHashMap<>(e.details())));
+        } else if (failure instanceof RoomLimitException e) {
+            // Not RATE_LIMIT: trying again will not help. The socket asks for one room more than it may be in.
+            fail(socket, event, ErrorCode.VALIDATION_ERROR, "too many rooms", new JsonObject().put("rooms",
+                    "a socket may be in at most " + e.limit() + " rooms, its own included"));
         } else if (failure instanceof OrderException e) {
             fail(socket, event, ErrorCode.valueOf(e.code()), e.getMessage(), null);
         } else if (failure instanceof AuthException e) {

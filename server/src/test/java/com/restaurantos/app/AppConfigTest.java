@@ -1,5 +1,6 @@
 package com.restaurantos.app;
 
+import com.restaurantos.engineio.EngineOptions;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -32,6 +33,21 @@ class AppConfigTest {
         assertThat(config.recoveryWindow()).isEqualTo(java.time.Duration.ofMinutes(2));
         assertThat(config.outboundMaxPackets()).isEqualTo(10_000);
         assertThat(config.outboundMaxBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(config.connectionLimits()).isEqualTo(new EngineOptions.Limits(100_000, 10_000, 200, 1_000));
+        assertThat(config.maxRoomsPerSocket()).isEqualTo(32);
+    }
+
+    @Test
+    void readsTheConnectionLimitsWithZeroForNone() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("MAX_CONNECTIONS", "0", "MAX_CONNECTIONS_PER_ADDRESS",
+                "50", "HANDSHAKE_RATE_PER_ADDRESS", "0", "MAX_ROOMS_PER_SOCKET", "5"));
+
+        assertThat(config.connectionLimits()).isEqualTo(new EngineOptions.Limits(0, 50, 0, 1));
+        assertThat(config.maxRoomsPerSocket()).isEqualTo(5);
+        assertThat(AppConfig.fromEnvironment(Map.of("HANDSHAKE_RATE_PER_ADDRESS", "20")).connectionLimits()
+                .handshakeBurst()).as("five times the rate by default").isEqualTo(100);
+        assertThat(AppConfig.fromEnvironment(Map.of("HANDSHAKE_RATE_PER_ADDRESS", "20",
+                "HANDSHAKE_BURST_PER_ADDRESS", "3")).connectionLimits().handshakeBurst()).isEqualTo(3);
     }
 
     @Test
@@ -70,7 +86,10 @@ class AppConfigTest {
                 Map.entry("TAX_RATE", "seven"), Map.entry("RESTAURANT_TIMEZONE", "Mars/Olympus"),
                 Map.entry("JWT_JWKS_URL", "ftp://x"), Map.entry("DATABASE_POOL_SIZE", "0"),
                 Map.entry("RECOVERY_WINDOW_SECONDS", "0"), Map.entry("OUTBOUND_MAX_PACKETS", "-1"),
-                Map.entry("OUTBOUND_MAX_BYTES", "10"))) {
+                Map.entry("OUTBOUND_MAX_BYTES", "10"), Map.entry("MAX_CONNECTIONS", "-1"),
+                Map.entry("MAX_CONNECTIONS_PER_ADDRESS", "many"), Map.entry("HANDSHAKE_RATE_PER_ADDRESS", "-5"),
+                Map.entry("HANDSHAKE_BURST_PER_ADDRESS", "0"), Map.entry("MAX_ROOMS_PER_SOCKET", "4"),
+                Map.entry("MAX_ROOMS_PER_SOCKET", "0"))) {
             assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad.getKey());
         }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param pollingEnabled   whether the polling transport is offered
  * @param compressionThreshold WebSocket messages smaller than this many bytes are sent
  *                         uncompressed even when the client negotiated permessage-deflate
+ * @param limits           how many sessions, and handshakes, the server takes (see {@link Limits})
  */
 public record EngineOptions(
         String path,
@@ -31,7 +32,34 @@ public record EngineOptions(
         long maxOutboundBytes,
         boolean websocketEnabled,
         boolean pollingEnabled,
-        int compressionThreshold) {
+        int compressionThreshold,
+        Limits limits) {
+
+    /**
+     * Limits that keep clients from exhausting the process, checked at each handshake before a session is made;
+     * 0 means no limit. A client's address is the TCP peer's: behind a proxy, every client has the proxy's.
+     *
+     * @param maxConnections           sessions at once; more are refused with 503
+     * @param maxConnectionsPerAddress sessions at once from one client address; more are refused with 429
+     * @param handshakesPerSecond      handshakes per second from one client address, on average; more are
+     *                                 refused with 429
+     * @param handshakeBurst           handshakes one client address may make at once before that rate applies;
+     *                                 at least 1 when there is a rate
+     */
+    public record Limits(int maxConnections, int maxConnectionsPerAddress, int handshakesPerSecond,
+                         int handshakeBurst) {
+        /** No limit at all, as the reference server. */
+        public static final Limits NONE = new Limits(0, 0, 0, 0);
+
+        public Limits {
+            if (maxConnections < 0 || maxConnectionsPerAddress < 0 || handshakesPerSecond < 0 || handshakeBurst < 0) {
+                throw new IllegalArgumentException("limits must not be negative (0 means none)");
+            }
+            if (handshakesPerSecond > 0 && handshakeBurst == 0) {
+                throw new IllegalArgumentException("a handshake rate needs a burst of at least 1");
+            }
+        }
+    }
 
     public EngineOptions {
         Objects.requireNonNull(path);
@@ -48,50 +76,57 @@ public record EngineOptions(
             throw new IllegalArgumentException("at least one transport must be enabled");
         }
         allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(limits);
     }
 
     public static EngineOptions defaults() {
         return new EngineOptions("/engine.io/", Duration.ofMillis(25_000), Duration.ofMillis(20_000),
-                Duration.ofMillis(10_000), 1_000_000, List.of("*"), 10_000, 16L * 1024 * 1024, true, true, 1024);
+                Duration.ofMillis(10_000), 1_000_000, List.of("*"), 10_000, 16L * 1024 * 1024, true, true, 1024,
+                Limits.NONE);
     }
 
     public EngineOptions withPath(String p) {
         return new EngineOptions(p, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold, limits);
     }
 
     public EngineOptions withHeartbeat(Duration interval, Duration timeout) {
         return new EngineOptions(path, interval, timeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold, limits);
     }
 
     public EngineOptions withUpgradeTimeout(Duration timeout) {
         return new EngineOptions(path, pingInterval, pingTimeout, timeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold, limits);
     }
 
     public EngineOptions withMaxPayload(int bytes) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, bytes, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold, limits);
     }
 
     public EngineOptions withAllowedOrigins(List<String> origins) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, origins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold, limits);
     }
 
     public EngineOptions withOutboundLimits(int packets, long bytes) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                packets, bytes, websocketEnabled, pollingEnabled, compressionThreshold);
+                packets, bytes, websocketEnabled, pollingEnabled, compressionThreshold, limits);
     }
 
     public EngineOptions withTransports(boolean websocket, boolean polling) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocket, polling, compressionThreshold);
+                maxOutboundPackets, maxOutboundBytes, websocket, polling, compressionThreshold, limits);
     }
 
     public EngineOptions withCompressionThreshold(int bytes) {
         return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
-                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, bytes);
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, bytes, limits);
+    }
+
+    public EngineOptions withLimits(Limits l) {
+        return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxPayload, allowedOrigins,
+                maxOutboundPackets, maxOutboundBytes, websocketEnabled, pollingEnabled, compressionThreshold, l);
     }
 }

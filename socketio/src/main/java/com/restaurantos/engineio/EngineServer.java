@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The Engine.IO v4 server: answers the handshake, routes each request to its session by sid,
@@ -40,6 +41,7 @@ public final class EngineServer {
     private final Map<Thread, LoopFlusher> flushers = new ConcurrentHashMap<>();
     private final String pathWithoutSlash;
     private final DeflateNegotiation deflate;
+    private final ConnectionSlots slots;
     private volatile boolean closing;
 
     /**
@@ -47,12 +49,19 @@ public final class EngineServer {
      *                     anything is read from it; it should set the session's listener
      */
     public EngineServer(Vertx vertx, EngineOptions options, Consumer<EngineSession> onConnection) {
+        this(vertx, options, onConnection, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the handshake rate limit reads; another than the system's in tests */
+    public EngineServer(Vertx vertx, EngineOptions options, Consumer<EngineSession> onConnection,
+                        LongSupplier nanoTime) {
         this.vertx = vertx;
         this.options = options;
         this.onConnection = onConnection;
         this.cors = new Cors(options.allowedOrigins());
         this.pathWithoutSlash = options.path().substring(0, options.path().length() - 1);
         this.deflate = new DeflateNegotiation(options.compressionThreshold());
+        this.slots = new ConnectionSlots(options.limits(), nanoTime);
     }
 
     /** Applies what the engine needs to the options of the HTTP server it will be mounted on. */
@@ -81,6 +90,23 @@ public final class EngineServer {
 
     public Collection<EngineSession> sessions() {
         return Collections.unmodifiableCollection(sessions.values());
+    }
+
+    /**
+     * Sessions as {@link EngineOptions.Limits#maxConnections()} counts them: open, being opened (a WebSocket
+     * handshake under way) or closed but not yet forgotten (a polling session waiting to hand over its last packet).
+     */
+    public int connections() {
+        return slots.connections();
+    }
+
+    /** How many handshakes were refused for this reason since the server started. */
+    public long refused(HandshakeRefusal reason) {
+        return slots.refused(reason);
+    }
+
+    ConnectionSlots slots() {
+        return slots;
     }
 
     /** Whether this request is for the engine's path. */
@@ -143,6 +169,12 @@ public final class EngineServer {
         if (sid == null) {
             if (request.method() != HttpMethod.GET) {
                 reject(request, EngineError.BAD_HANDSHAKE_METHOD);
+                return;
+            }
+            HandshakeRefusal refusal = slots.tryAcquire(HandshakeRequest.clientAddress(request));
+            if (refusal != null) {
+                log.debug("handshake from {} refused: {}", request.remoteAddress(), refusal.label());
+                reject(request, refusal.error);
             } else if (websocketTransport) {
                 acceptWebSocket(request, null);
             } else {
@@ -219,9 +251,14 @@ public final class EngineServer {
     }
 
     private void acceptWebSocket(HttpServerRequest request, EngineSession existing) {
+        // A new session's slot was taken before the upgrade: if the upgrade fails, no session will give it back.
+        String newSessionAddress = existing == null ? HandshakeRequest.clientAddress(request) : null;
         request.toWebSocket().onComplete(ar -> {
             if (ar.failed()) {
                 log.debug("websocket handshake failed: {}", ar.cause().toString());
+                if (newSessionAddress != null) {
+                    slots.release(newSessionAddress);
+                }
                 return;
             }
             ServerWebSocket ws = ar.result();
@@ -268,8 +305,11 @@ public final class EngineServer {
         return cors;
     }
 
+    /** Drops a session that has ended; its slot is free again. Idempotent. */
     void forget(EngineSession session) {
-        sessions.remove(session.id(), session);
+        if (sessions.remove(session.id(), session)) {
+            slots.release(session.handshake().clientAddress());
+        }
     }
 
     void reject(HttpServerRequest request, EngineError error) {
@@ -278,7 +318,7 @@ public final class EngineServer {
         }
         cors.apply(request);
         request.response()
-                .setStatusCode(error == EngineError.FORBIDDEN ? 403 : 400)
+                .setStatusCode(error.status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(error.json());
     }

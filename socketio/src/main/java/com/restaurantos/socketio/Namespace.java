@@ -49,6 +49,10 @@ public final class Namespace {
         return server.options().recovery() != null;
     }
 
+    int maxRoomsPerSocket() {
+        return server.options().maxRoomsPerSocket();
+    }
+
     /** Adds a connection middleware; they run in the order added. */
     public Namespace use(ConnectionMiddleware middleware) {
         middlewares.add(middleware);

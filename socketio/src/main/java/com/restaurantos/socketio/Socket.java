@@ -43,6 +43,7 @@ public final class Socket {
     private final AtomicLong nextAckId = new AtomicLong();
     private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
     private final Set<String> restoredRooms;
+    private final Object joinLock = new Object();
     private final String replayAfter;
     private volatile String connectOffset;
     private volatile boolean connected;
@@ -133,8 +134,26 @@ public final class Socket {
 
     // ---- rooms ---------------------------------------------------------------------------
 
+    /**
+     * Joins these rooms, all or none: throws {@link RoomLimitException}, and joins none, when that would put the
+     * socket in more rooms than {@link SocketIoOptions#maxRoomsPerSocket()}. Rooms it is already in count once.
+     */
     public void join(String... rooms) {
-        namespace.adapter().addAll(id, Set.of(rooms));
+        Set<String> joining = Set.of(rooms);
+        int max = namespace.maxRoomsPerSocket();
+        if (max == 0) {
+            namespace.adapter().addAll(id, joining);
+            return;
+        }
+        // Joins of one socket from two threads at once must not both pass the check.
+        synchronized (joinLock) {
+            Set<String> current = rooms();
+            long added = joining.stream().filter(room -> !current.contains(room)).count();
+            if (current.size() + added > max) {
+                throw new RoomLimitException(id, max);
+            }
+            namespace.adapter().addAll(id, joining);
+        }
     }
 
     public void leave(String room) {

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param connectTimeout how long a client may stay connected without joining any namespace
  * @param maxAttachments the most binary attachments one packet may announce
  * @param recovery       connection state recovery, or null to turn it off
+ * @param maxRoomsPerSocket the most rooms a socket may be in, its own id's room included; a join past it throws
+ *                       {@link RoomLimitException}. 0: no limit, as the reference server
  */
-public record SocketIoOptions(EngineOptions engine, Duration connectTimeout, int maxAttachments, Recovery recovery) {
+public record SocketIoOptions(EngineOptions engine, Duration connectTimeout, int maxAttachments, Recovery recovery,
+                              int maxRoomsPerSocket) {
 
     /**
      * Connection state recovery (Socket.IO 4.6+): a client that comes back within
@@ -36,26 +39,33 @@ public record SocketIoOptions(EngineOptions engine, Duration connectTimeout, int
         if (maxAttachments < 0) {
             throw new IllegalArgumentException("maxAttachments must not be negative");
         }
+        if (maxRoomsPerSocket < 0) {
+            throw new IllegalArgumentException("maxRoomsPerSocket must not be negative (0 means no limit)");
+        }
     }
 
     public static SocketIoOptions defaults() {
         return new SocketIoOptions(EngineOptions.defaults().withPath("/socket.io/"), Duration.ofSeconds(45), 10,
-                Recovery.defaults());
+                Recovery.defaults(), 0);
     }
 
     public SocketIoOptions withEngine(EngineOptions e) {
-        return new SocketIoOptions(e, connectTimeout, maxAttachments, recovery);
+        return new SocketIoOptions(e, connectTimeout, maxAttachments, recovery, maxRoomsPerSocket);
     }
 
     public SocketIoOptions withConnectTimeout(Duration timeout) {
-        return new SocketIoOptions(engine, timeout, maxAttachments, recovery);
+        return new SocketIoOptions(engine, timeout, maxAttachments, recovery, maxRoomsPerSocket);
     }
 
     public SocketIoOptions withRecovery(Recovery r) {
-        return new SocketIoOptions(engine, connectTimeout, maxAttachments, r);
+        return new SocketIoOptions(engine, connectTimeout, maxAttachments, r, maxRoomsPerSocket);
     }
 
     public SocketIoOptions withMaxAttachments(int max) {
-        return new SocketIoOptions(engine, connectTimeout, max, recovery);
+        return new SocketIoOptions(engine, connectTimeout, max, recovery, maxRoomsPerSocket);
+    }
+
+    public SocketIoOptions withMaxRoomsPerSocket(int max) {
+        return new SocketIoOptions(engine, connectTimeout, maxAttachments, recovery, max);
     }
 }

@@ -98,6 +98,7 @@ class EngineHandshakeTest {
         assertThat(handshake.query()).containsEntry("token", "abc").containsEntry("EIO", "4");
         assertThat(handshake.headers().get("x-kitchen")).isEqualTo("grill");
         assertThat(handshake.remoteAddress()).startsWith("127.0.0.1:");
+        assertThat(handshake.clientAddress()).isEqualTo("127.0.0.1");
         assertThat(handshake.secure()).isFalse();
     }
 

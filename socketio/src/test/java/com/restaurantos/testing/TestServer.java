@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +56,18 @@ public final class TestServer implements AutoCloseable {
      * message size limits, compression), as an application that forgot it would mount it.
      */
     public static TestServer engine(EngineOptions options, Consumer<EngineSession> onConnection, boolean configured) {
+        return engine(options, onConnection, configured, System::nanoTime);
+    }
+
+    /** A bare Engine.IO server whose handshake rate limit reads this clock. */
+    public static TestServer engine(EngineOptions options, Consumer<EngineSession> onConnection, LongSupplier nanoTime) {
+        return engine(options, onConnection, true, nanoTime);
+    }
+
+    private static TestServer engine(EngineOptions options, Consumer<EngineSession> onConnection, boolean configured,
+                                     LongSupplier nanoTime) {
         Vertx vertx = Vertx.vertx();
-        EngineServer engine = new EngineServer(vertx, options, onConnection);
+        EngineServer engine = new EngineServer(vertx, options, onConnection, nanoTime);
         AtomicInteger handled = new AtomicInteger();
         HttpServer http = listen(vertx, options, configured, request -> {
             if (!engine.handle(request)) {
