@@ -1,16 +1,21 @@
 package com.restaurantos.app;
 
 import com.restaurantos.engineio.EngineServer;
+import com.restaurantos.http.HttpHygiene;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the one HTTP server of a process and stops it in order on shutdown. */
+/**
+ * Starts the one HTTP server of a process and stops it in order on shutdown. Every answer it gives carries the
+ * security headers of {@link HttpHygiene}, and a request it cannot parse gets the contract's error shape.
+ */
 final class HttpEndpoint {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
 
@@ -29,7 +34,14 @@ final class HttpEndpoint {
                 .setWebSocketClosingTimeout(1);
         HttpServer server = vertx.createHttpServer(options)
                 .connectionHandler(engine::onHttpConnection)
-                .requestHandler(handler);
+                .invalidRequestHandler(HttpHygiene::answerInvalidRequest)
+                .requestHandler(request -> {
+                    // A WebSocket handshake's answer is the handshake's own; every other answer gets the headers.
+                    if (!request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+                        HttpHygiene.addSecurityHeaders(request.response());
+                    }
+                    handler.handle(request);
+                });
         Future<HttpServer> listening = server.listen();
         try {
             listening.await();

@@ -41,12 +41,21 @@ public final class RawSocketIo implements AutoCloseable {
 
     /** As {@link #connect(int, String)}, with a small TCP receive buffer (for a client that will stop reading). */
     public static RawSocketIo connect(int port, String token, int receiveBuffer) throws Exception {
+        return connect(port, new JsonObject().put("token", token), receiveBuffer);
+    }
+
+    /** Joins the main namespace with this CONNECT auth payload ({@code token}, and e.g. {@code batch}). */
+    public static RawSocketIo connect(int port, JsonObject auth) throws Exception {
+        return connect(port, auth, 0);
+    }
+
+    private static RawSocketIo connect(int port, JsonObject auth, int receiveBuffer) throws Exception {
         RawWebSocket ws = RawWebSocket.open(port, "/socket.io/?EIO=4&transport=websocket", receiveBuffer, true);
         String open = ws.nextText(5_000);
         if (!open.startsWith("0{")) {
             throw new AssertionError("expected the Engine.IO open packet, got " + open);
         }
-        ws.sendText("40" + new JsonObject().put("token", token).encode());
+        ws.sendText("40" + auth.encode());
         while (true) {
             String packet = ws.nextText(5_000);
             if (packet.startsWith("40{")) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** The REST API of one server as a client with one token sees it: blocking calls with a timeout. */
 public final class Rest {
@@ -37,6 +38,12 @@ public final class Rest {
 
     /** Calls {@code /api/v1<path>}; an IOException means the server did not answer (refused, reset, closed). */
     public Response call(String method, String path, JsonObject body) throws IOException {
+        return call(method, path, body, Map.of());
+    }
+
+    /** As {@link #call(String, String, JsonObject)}, with more request headers (e.g. {@code X-Restaurant-ID}). */
+    public Response call(String method, String path, JsonObject body, Map<String, String> headers)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + token)
@@ -45,6 +52,7 @@ public final class Rest {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
