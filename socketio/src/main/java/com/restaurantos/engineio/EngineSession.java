@@ -75,6 +75,8 @@ public final class EngineSession {
     private long lingerTimer = -1;
     private long settleTimer = -1;
     private Listener listener = NO_LISTENER;
+    // Made once: a broadcast flushes every recipient, and a method reference is an object per use.
+    private final Runnable flushTask = this::flush;
 
     EngineSession(EngineServer server, String id, HandshakeRequest handshake, Context context) {
         this.server = server;
@@ -502,7 +504,7 @@ public final class EngineSession {
 
     /** Called by the loop's flusher; if an upgrade moved the session meanwhile, the flush follows it. */
     void flushFromLoop() {
-        exec(this::flush);
+        exec(flushTask);
     }
 
     private void flush() {
