@@ -60,7 +60,8 @@ public final class RealtimeGateway {
                 new UpdateStatusHandler(orders, work),
                 new TableCompleteHandler(orders, work),
                 new KitchenAlertHandler(alerts, work));
-        this.batches = new Batches(namespace);
+        this.batches = new Batches(namespace, io.options().recovery() == null ? Duration.ZERO
+                : io.options().recovery().maxDisconnectionDuration(), clock);
         this.fanout = new EventFanout(namespace, batches, metrics, clock);
         this.overdue = new OverdueAlerts(vertx, orders, alerts, settings, clock);
     }
@@ -86,7 +87,12 @@ public final class RealtimeGateway {
     private void onConnection(Socket socket) {
         SocketSession session = SocketSession.of(socket);
         metrics.connected();
-        socket.onDisconnect(reason -> metrics.disconnected());
+        socket.onDisconnect(reason -> {
+            metrics.disconnected();
+            if (session.batched() && session.restaurant() != null) {
+                batches.left(session.restaurant());
+            }
+        });
         socket.use((s, event, next) -> {
             metrics.received(event.name());
             next.run();

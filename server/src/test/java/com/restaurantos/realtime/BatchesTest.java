@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * #INTERVAL_MILLIS} ms on this server, which the last tests measure.
  */
 class BatchesTest {
+    private static final Duration WINDOW = Duration.ofMinutes(2);
+
     private static final long INTERVAL_MILLIS = 400;
 
     private static RealtimeServer server;
@@ -63,7 +66,7 @@ class BatchesTest {
     @Test
     void aFlushSendsWhatWasCollectedAsOneBatchInTheOrderItCame() {
         TestClient client = batched(restaurant);
-        Batches batches = new Batches(server.io.sockets());
+        Batches batches = new Batches(server.io.sockets(), WINDOW, Clock.systemUTC());
 
         batches.add(restaurant, "order:created", data(1));
         batches.add(restaurant, "order:status_changed", data(2));
@@ -77,7 +80,7 @@ class BatchesTest {
     @Test
     void eachFlushSendsOnlyWhatCameSinceTheLastOne() {
         TestClient client = batched(restaurant);
-        Batches batches = new Batches(server.io.sockets());
+        Batches batches = new Batches(server.io.sockets(), WINDOW, Clock.systemUTC());
 
         batches.add(restaurant, "order:created", data(1));
         batches.flush();
@@ -93,7 +96,7 @@ class BatchesTest {
     @Test
     void aFlushWithNothingCollectedSendsNothing() {
         TestClient client = batched(restaurant);
-        Batches batches = new Batches(server.io.sockets());
+        Batches batches = new Batches(server.io.sockets(), WINDOW, Clock.systemUTC());
         batches.add(restaurant, "order:created", data(1));
         batches.flush();
 
@@ -109,7 +112,7 @@ class BatchesTest {
     @Test
     void nothingIsCollectedForARestaurantWithoutBatchedSockets() {
         TestClient plain = server.joined("server", restaurant);
-        Batches batches = new Batches(server.io.sockets());
+        Batches batches = new Batches(server.io.sockets(), WINDOW, Clock.systemUTC());
 
         batches.add(restaurant, "order:created", data(1));
         TestClient client = batched(restaurant);
@@ -122,10 +125,27 @@ class BatchesTest {
     }
 
     @Test
+    void keepsCollectingForTheRecoveryWindowAfterTheLastBatchedSocketLeft() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
+        Batches batches = new Batches(server.io.sockets(), WINDOW, clock);
+        batches.left(restaurant);
+
+        batches.add(restaurant, "order:created", data(1));
+        clock.advance(WINDOW.plusSeconds(1));
+        batches.add(restaurant, "order:created", data(2));
+        TestClient client = batched(restaurant);
+        batches.add(restaurant, "order:created", data(3));
+        batches.flush();
+
+        assertThat(client.first("orders:batch_update").array()).isEqualTo(new JsonArray()
+                .add(item("order:created", 1)).add(item("order:created", 3)));
+    }
+
+    @Test
     void eachRestaurantGetsOnlyItsOwnBatch() {
         TestClient here = batched(restaurant);
         TestClient there = batched(other);
-        Batches batches = new Batches(server.io.sockets());
+        Batches batches = new Batches(server.io.sockets(), WINDOW, Clock.systemUTC());
 
         batches.add(restaurant, "order:created", data(1));
         batches.add(other, "order:created", data(2));

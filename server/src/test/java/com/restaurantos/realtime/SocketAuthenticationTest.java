@@ -207,6 +207,27 @@ class SocketAuthenticationTest {
     }
 
     @Test
+    void aRestaurantsOnlyBatchedScreenThatComesBackGetsTheBatchesOfItsAbsence() throws Exception {
+        RawClient first = RawClient.connect(server.port(), new JsonObject().put("token", token()).put("batch", true));
+        first.ack(1, "join:restaurant", restaurant.toString());
+        String pid = first.connectReply().orElseThrow().getString("pid");
+        String offset = first.lastOffset();
+        first.drop();
+        awaitGone(first);
+        String missed = server.order(restaurant, "1").id().toString();
+
+        try (RawClient back = RawClient.connect(server.port(), new JsonObject().put("token", token())
+                .put("batch", true).put("pid", pid).put("offset", offset))) {
+            TestClient.awaiting().until(() -> back.events().stream()
+                    .anyMatch(e -> e.getString(0).equals("orders:batch_update")
+                            && e.getJsonArray(1).stream().map(JsonObject.class::cast)
+                            .anyMatch(item -> item.getString("event").equals("order:created")
+                                    && item.getJsonObject("data").getString("id").equals(missed))));
+            assertThat(back.first("connection:status").getValue("recovered")).isEqualTo(true);
+        }
+    }
+
+    @Test
     void aSocketThatComesBackWithAnExpiredTokenIsRefused() throws Exception {
         RawClient first = RawClient.connect(server.port(), new JsonObject().put("token", token()));
         first.ack(1, "join:restaurant", restaurant.toString());
