@@ -23,7 +23,7 @@ final class Common {
     @Option(names = "--secret", description = "The server's HS256 secret (else JWT_SECRET, else ./data/jwt-secret).")
     String secret;
 
-    @Option(names = "--pid", defaultValue = "-1",
+    @Option(names = {"--pid", "--server-pid"}, defaultValue = "-1",
             description = "The server's process id: its CPU time and memory are read from /proc.")
     long pid;
 
