@@ -98,6 +98,11 @@ final class Common {
         String line = result.json();
         stdout.println(line);
         stdout.flush();
+        append(line);
+    }
+
+    /** Appends a JSON line to the {@code --out} file, if there is one. */
+    void append(String line) throws IOException {
         if (out != null) {
             Files.writeString(out, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
