@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,7 +144,6 @@ final class SoakScenario implements Callable<Integer> {
                     restConnections, 512, intervals)) {
                 driver.onAnswered(ledger);
                 churn.scheduleWithFixedDelay(() -> churn(all, fleet), 100, 100, TimeUnit.MILLISECONDS);
-
                 tallies.take(client); // what the clients heard while connecting is not the traffic's
                 SoakMeter meter = new SoakMeter(client, fleet, server, driver, tallies, ledger, all, graceNanos);
                 out.println(SoakInterval.HEADER);
@@ -242,7 +242,7 @@ final class SoakScenario implements Callable<Integer> {
         }
     }
 
-    private void report(SoakInterval figures, PrintStream out) throws java.io.IOException {
+    private void report(SoakInterval figures, PrintStream out) throws IOException {
         out.println(figures.row());
         String json = figures.json();
         out.println(json);
