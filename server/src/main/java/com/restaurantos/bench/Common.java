@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,12 @@ final class Common {
     }
 
     BenchTokens tokens() {
-        return new BenchTokens(BenchTokens.secret(secret, System.getenv()), System.getenv());
+        return tokens(BenchTokens.TTL);
+    }
+
+    /** Tokens that live {@code ttl}: a socket lives no longer than its token. */
+    BenchTokens tokens(Duration ttl) {
+        return new BenchTokens(BenchTokens.secret(secret, System.getenv()), System.getenv(), ttl);
     }
 
     ServerProbe server() {

@@ -105,7 +105,8 @@ final class SoakScenario implements Callable<Integer> {
         Duration period = Durations.parse(interval);
         long graceNanos = Durations.parse(grace).toNanos();
         int intervals = Math.max(1, (int) Math.ceil(minutes * 60_000 / period.toMillis()));
-        BenchTokens tokens = common.tokens();
+        // A socket is disconnected when its token expires: the tokens outlive the run.
+        BenchTokens tokens = common.tokens(Duration.ofMillis((long) (minutes * 60_000)).plusHours(1));
         List<UUID> ids = Common.restaurants(restaurants);
         ServerProbe server = common.server();
         PrintStream out = System.out;
