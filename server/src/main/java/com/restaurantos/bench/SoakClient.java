@@ -190,9 +190,9 @@ final class SoakClient implements ConnectionListener {
                 offset = last;
             }
             if (Wire.isEvent(m, off, len, Wire.BATCH_UPDATE)) {
-                stamps.causesInBatch(m, off, len, op -> receive(op, nanos, tally));
+                stamps.causesInBatch(m, off, len, op -> receive(op, nanos, tally.batchedLatency, tally));
             } else if (Wire.isEvent(m, off, len, Wire.ORDER_CREATED) || Wire.isEvent(m, off, len, Wire.STATUS_CHANGED)) {
-                receive(causeOf(m, off, len), nanos, tally);
+                receive(causeOf(m, off, len), nanos, tally.latency, tally);
             } else if (Wire.isEvent(m, off, len, Wire.CONNECTION_STATUS)) {
                 recovered = Wire.indexOf(m, off, len, Wire.RECOVERED_TRUE) >= 0;
             }
@@ -221,7 +221,7 @@ final class SoakClient implements ConnectionListener {
         }
     }
 
-    private void receive(Stamps.Op op, long nanos, SoakTally tally) {
+    private void receive(Stamps.Op op, long nanos, LatencyHistogram latency, SoakTally tally) {
         if (op == null) {
             tally.unmatched++;
         } else if (op.restaurant() != restaurant) {
@@ -231,7 +231,7 @@ final class SoakClient implements ConnectionListener {
         } else {
             tally.delivered++;
             if (phase == Phase.UP) {
-                tally.latency.record((nanos - op.sentNanos()) / 1_000);
+                latency.record((nanos - op.sentNanos()) / 1_000);
             } else {
                 // Replayed by a recovery: late by the time the client was away, not by the server's pace.
                 tally.replayed++;

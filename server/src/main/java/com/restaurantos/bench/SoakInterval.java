@@ -3,7 +3,8 @@ package com.restaurantos.bench;
 import java.util.Locale;
 
 /**
- * The figures of one interval of the soak, printed as one row of a table and as one JSON line.
+ * The figures of one interval of the soak, printed as one row of a table and as one JSON line. The
+ * latency columns are those of events sent one by one; batched ones are in the JSON line only.
  *
  * @param label         the elapsed time at its end ({@code 12:30}), or {@code drain} for the wait after the traffic
  * @param elapsedS      seconds since the traffic started, at its end
@@ -63,6 +64,9 @@ record SoakInterval(String label, double elapsedS, double seconds, long clients,
                 .put("p95_ms", l.percentile(95) / 1000.0)
                 .put("p99_ms", l.percentile(99) / 1000.0)
                 .put("max_ms", l.max() / 1000.0)
+                .put("batched_p50_ms", received.batchedLatency.percentile(50) / 1000.0)
+                .put("batched_p99_ms", received.batchedLatency.percentile(99) / 1000.0)
+                .put("batched_max_ms", received.batchedLatency.max() / 1000.0)
                 .put("rest_ok", restOk)
                 .put("recovered", received.recovered)
                 .put("synced", received.synced)

@@ -68,6 +68,8 @@ final class SoakSummary {
                 .put("p99_ms", l.percentile(99) / 1000.0)
                 .put("p999_ms", l.percentile(99.9) / 1000.0)
                 .put("max_ms", l.max() / 1000.0)
+                .put("batched_p99_ms", received.batchedLatency.percentile(99) / 1000.0)
+                .put("batched_max_ms", received.batchedLatency.max() / 1000.0)
                 .put("recovered", received.recovered)
                 .put("synced", received.synced)
                 .put("server_rss_first_mb", firstRss < 0 ? null : firstRss / 1048576.0)

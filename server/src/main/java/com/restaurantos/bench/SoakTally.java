@@ -15,7 +15,7 @@ final class SoakTally {
     long messages;
     /** Order events matched to the call that caused them (each entry of a batch is one). */
     long delivered;
-    /** Of those, the ones a recovered session got replayed after its reconnection: not in {@link #latency}. */
+    /** Of those, the ones a recovered session got replayed after its reconnection: in no latency. */
     long replayed;
     /** Order events this generator did not cause, or whose call it forgot. */
     long unmatched;
@@ -30,7 +30,10 @@ final class SoakTally {
     long notRecovered;
     /** Reconnections that caught up with {@code orders:sync} instead. */
     long synced;
+    /** From the REST call's sending to the receipt, of events sent one by one. */
     final LatencyHistogram latency = new LatencyHistogram();
+    /** The same for entries of {@code orders:batch_update}: up to the batch interval (100 ms) later by design. */
+    final LatencyHistogram batchedLatency = new LatencyHistogram();
 
     void add(SoakTally other) {
         messages += other.messages;
@@ -44,6 +47,7 @@ final class SoakTally {
         notRecovered += other.notRecovered;
         synced += other.synced;
         latency.add(other.latency);
+        batchedLatency.add(other.batchedLatency);
     }
 
     /** One tally per event loop of the generator. */

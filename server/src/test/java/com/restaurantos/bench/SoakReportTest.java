@@ -17,6 +17,7 @@ class SoakReportTest {
         for (long l : latenciesMicros) {
             t.latency.record(l);
         }
+        t.batchedLatency.record(95_000);
         return t;
     }
 
@@ -41,7 +42,7 @@ class SoakReportTest {
         assertThat(i.row().length()).isGreaterThanOrEqualTo(SoakInterval.HEADER.length());
         assertThat(i.json()).startsWith("{\"scenario\":\"soak_interval\",\"label\":\"0:30\",\"elapsed_s\":30.0,")
                 .contains("\"clients\":2000", "\"server_rss_mb\":512.0", "\"events_s\":200.0", "\"p99_ms\":120.0",
-                        "\"errors\":{\"rest\":1,\"unsent\":0,\"ack\":0,\"disconnects\":2,");
+                        "\"batched_p99_ms\":95.0", "\"errors\":{\"rest\":1,\"unsent\":0,\"ack\":0,\"disconnects\":2,");
     }
 
     @Test
@@ -74,7 +75,9 @@ class SoakReportTest {
         assertThat(result.number("server_rss_max_mb")).isEqualTo(530);
         assertThat(result.number("server_rss_growth_mb")).isEqualTo(20);
         assertThat(result.number("server_rss_growth_mb_per_h")).isEqualTo(1200);
+        // Batched receipts have figures of their own, not mixed into the others.
         assertThat(result.number("max_ms")).isEqualTo(90);
+        assertThat(result.number("batched_max_ms")).isEqualTo(95);
         assertThat(result.get("errors_total")).isEqualTo(3L);
     }
 
