@@ -1,5 +1,6 @@
 package com.restaurantos.bench;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -77,7 +78,7 @@ final class SoakClient implements ConnectionListener {
 
     /** What kind of client it is, for the count of missed events by kind: {@code batch/recover}. */
     String describe() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + churn.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT) + "/" + churn.name().toLowerCase(Locale.ROOT);
     }
 
     /** Opens a connection: a new session, or the recovery of the last one when this client may ask for it. */
@@ -93,7 +94,7 @@ final class SoakClient implements ConnectionListener {
     /** What the churn should do with this client now. */
     enum Due { NOTHING, DROP, RECONNECT }
 
-    /** Drops a churning client whose time has come (see {@link #drop}), or says it is time to reconnect. */
+    /** Whether a churning client's time to {@link #drop} has come, or an away client's time to reconnect. */
     synchronized Due due(long now) {
         if (now < dueNanos) {
             return Due.NOTHING;
