@@ -70,7 +70,12 @@ final class BenchClient implements AutoCloseable {
 
     /** Opens a connection for the restaurant; the listener hears how it goes. */
     BenchConnection open(int restaurant, ConnectionListener listener) {
-        BenchConnection connection = new BenchConnection(config, listener, restaurant);
+        return open(restaurant, config.greeting(restaurant), listener);
+    }
+
+    /** Opens a connection for the restaurant that greets the server with {@code greeting}. */
+    BenchConnection open(int restaurant, Greeting greeting, ConnectionListener listener) {
+        BenchConnection connection = new BenchConnection(config, greeting, listener, restaurant);
         Bootstrap b = bootstrap.clone().handler(connection);
         ChannelFuture future = sources.isEmpty() ? b.connect(remote)
                 : b.connect(remote, new InetSocketAddress(

@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load scenarios against a Socket.IO server (ours or the Node reference in bench/): idle, fanout,"
-                + " storm; compare prints two result files side by side. Each scenario prints a table and one JSON"
+                + " storm, soak; compare prints two result files side by side. Each scenario prints a table and one JSON"
                 + " line. Raise the file limit first (ulimit -n) for many connections.",
-        subcommands = {IdleScenario.class, FanoutScenario.class, StormScenario.class, CompareReport.class})
+        subcommands = {IdleScenario.class, FanoutScenario.class, StormScenario.class, SoakScenario.class,
+                CompareReport.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

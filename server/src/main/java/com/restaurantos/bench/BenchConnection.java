@@ -39,6 +39,7 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     private static final byte DONE = 5;
 
     private final ClientConfig config;
+    private final Greeting greeting;
     private final ConnectionListener listener;
     private final int restaurant;
     private final long startNanos;
@@ -52,9 +53,15 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     private Inflater inflater;
     private ScheduledFuture<?> setupTimeout;
     private String closeReason;
+    private volatile String pid;
 
     BenchConnection(ClientConfig config, ConnectionListener listener, int restaurant) {
+        this(config, config.greeting(restaurant), listener, restaurant);
+    }
+
+    BenchConnection(ClientConfig config, Greeting greeting, ConnectionListener listener, int restaurant) {
         this.config = config;
+        this.greeting = greeting;
         this.listener = listener;
         this.restaurant = restaurant;
         this.startNanos = System.nanoTime();
@@ -75,6 +82,23 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     /** Whether the server accepted the permessage-deflate offer. */
     boolean deflateNegotiated() {
         return deflate;
+    }
+
+    /** The session id for connection state recovery the server gave in its CONNECT reply, or null. */
+    String pid() {
+        return pid;
+    }
+
+    /** Sends a Socket.IO packet (text) on the connection, from any thread. */
+    void send(byte[] packet) {
+        Channel c = channel;
+        if (c != null) {
+            c.eventLoop().execute(() -> {
+                if (state != DONE) {
+                    write(WsFrames.TEXT, packet);
+                }
+            });
+        }
     }
 
     /** Closes the connection (from any thread). */
@@ -347,7 +371,7 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 state = CONNECTING;
-                write(WsFrames.TEXT, config.connectPacket(restaurant));
+                write(WsFrames.TEXT, greeting.connect());
             }
             case CONNECTING -> {
                 if (type != Wire.EIO_MESSAGE || len < 2) {
@@ -355,13 +379,17 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
                 }
                 if (m[1] == Wire.SIO_CONNECT) {
                     state = JOINING;
-                    write(WsFrames.TEXT, config.joinPacket(restaurant));
+                    pid = Wire.stringAfter(m, 0, len, Wire.PID);
+                    write(WsFrames.TEXT, greeting.join());
                 } else if (m[1] == Wire.SIO_CONNECT_ERROR) {
                     fail("connect_error " + new String(m, 0, Math.min(len, 120), StandardCharsets.UTF_8));
                 }
             }
             case JOINING -> {
-                if (type == Wire.EIO_MESSAGE && len > 1 && m[1] == Wire.SIO_ACK) {
+                if (type == Wire.EIO_MESSAGE && len > 1 && m[1] == Wire.SIO_EVENT) {
+                    // A recovered session gets the events it missed right after the CONNECT reply.
+                    listener.event(this, m, 0, len, now);
+                } else if (type == Wire.EIO_MESSAGE && len > 1 && m[1] == Wire.SIO_ACK) {
                     if (Wire.isSuccessfulJoinAck(m, 0, len)) {
                         state = READY;
                         cancelTimeout();
@@ -374,6 +402,8 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
             case READY -> {
                 if (type == Wire.EIO_MESSAGE && len > 1 && m[1] == Wire.SIO_EVENT) {
                     listener.event(this, m, 0, len, now);
+                } else if (type == Wire.EIO_MESSAGE && len > 1 && m[1] == Wire.SIO_ACK) {
+                    listener.ack(this, m, 0, len, now);
                 } else if (type == Wire.EIO_MESSAGE && len > 1 && m[1] == Wire.SIO_DISCONNECT) {
                     closeReason = "socket.io disconnect from server";
                     channel.close();

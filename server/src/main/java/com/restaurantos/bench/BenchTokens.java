@@ -16,11 +16,14 @@ import java.util.UUID;
 
 /** Mints the generator's tokens with the server's HS256 secret, as the {@code token} command does. */
 final class BenchTokens {
-    private static final Duration TTL = Duration.ofHours(2);
+    /** Longer than any scenario but the soak, which asks for its own. */
+    static final Duration TTL = Duration.ofHours(2);
 
     private final TokenMinter minter;
+    private final Duration ttl;
 
-    BenchTokens(String secret, Map<String, String> env) {
+    BenchTokens(String secret, Map<String, String> env, Duration ttl) {
+        this.ttl = ttl;
         String issuer = blankToNull(env.get("JWT_ISSUER"));
         String audience = blankToNull(env.get("JWT_AUDIENCE"));
         this.minter = new TokenMinter(new AuthSettings(new KeySource.Secret(secret), Set.of(), issuer, audience,
@@ -53,12 +56,12 @@ final class BenchTokens {
 
     /** A kitchen display of the restaurant: may join it and read its orders. */
     String subscriber(UUID restaurant) {
-        return minter.mint("bench-kds", "kitchen", restaurant, List.of(), List.of(), TTL);
+        return minter.mint("bench-kds", "kitchen", restaurant, List.of(), List.of(), ttl);
     }
 
     /** A manager of the restaurant: creates orders and moves them through their statuses over REST. */
     String writer(UUID restaurant) {
-        return minter.mint("bench-pos-" + restaurant, "manager", restaurant, List.of(), List.of(), TTL);
+        return minter.mint("bench-pos-" + restaurant, "manager", restaurant, List.of(), List.of(), ttl);
     }
 
     private static String blankToNull(String value) {

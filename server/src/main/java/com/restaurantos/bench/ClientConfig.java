@@ -18,8 +18,8 @@ final class ClientConfig {
     private final int port;
     private final byte[] upgradeRequest;
     private final List<String> restaurantIds;
-    private final byte[][] connectPackets;
-    private final byte[][] joinPackets;
+    private final List<String> tokens;
+    private final Greeting[] greetings;
     private final int setupTimeoutMillis;
 
     ClientConfig(URI url, boolean deflate, List<String> restaurantIds, List<String> tokens, int setupTimeoutMillis) {
@@ -30,11 +30,10 @@ final class ClientConfig {
         this.port = url.getPort() > 0 ? url.getPort() : 80;
         this.upgradeRequest = upgradeRequest(host + ":" + port, basePath(url), deflate);
         this.restaurantIds = List.copyOf(restaurantIds);
-        this.connectPackets = new byte[tokens.size()][];
-        this.joinPackets = new byte[tokens.size()][];
+        this.tokens = List.copyOf(tokens);
+        this.greetings = new Greeting[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
-            connectPackets[i] = Wire.connect(tokens.get(i));
-            joinPackets[i] = Wire.joinRestaurant(restaurantIds.get(i));
+            greetings[i] = new Greeting(Wire.connect(tokens.get(i)), Wire.joinRestaurant(restaurantIds.get(i)));
         }
         this.setupTimeoutMillis = setupTimeoutMillis;
     }
@@ -77,12 +76,13 @@ final class ClientConfig {
         return restaurantIds.get(restaurant);
     }
 
-    byte[] connectPacket(int restaurant) {
-        return connectPackets[restaurant];
+    String token(int restaurant) {
+        return tokens.get(restaurant);
     }
 
-    byte[] joinPacket(int restaurant) {
-        return joinPackets[restaurant];
+    /** A kitchen display's greeting: CONNECT with the restaurant's token, then {@code join:restaurant}. */
+    Greeting greeting(int restaurant) {
+        return greetings[restaurant];
     }
 
     int setupTimeoutMillis() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class Common {
     @Option(names = "--secret", description = "The server's HS256 secret (else JWT_SECRET, else ./data/jwt-secret).")
     String secret;
 
-    @Option(names = "--pid", defaultValue = "-1",
+    @Option(names = {"--pid", "--server-pid"}, defaultValue = "-1",
             description = "The server's process id: its CPU time and memory are read from /proc.")
     long pid;
 
@@ -70,7 +71,12 @@ final class Common {
     }
 
     BenchTokens tokens() {
-        return new BenchTokens(BenchTokens.secret(secret, System.getenv()), System.getenv());
+        return tokens(BenchTokens.TTL);
+    }
+
+    /** Tokens that live {@code ttl}: a socket lives no longer than its token. */
+    BenchTokens tokens(Duration ttl) {
+        return new BenchTokens(BenchTokens.secret(secret, System.getenv()), System.getenv(), ttl);
     }
 
     ServerProbe server() {
@@ -98,6 +104,11 @@ final class Common {
         String line = result.json();
         stdout.println(line);
         stdout.flush();
+        append(line);
+    }
+
+    /** Appends a JSON line to the {@code --out} file, if there is one. */
+    void append(String line) throws IOException {
         if (out != null) {
             Files.writeString(out, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

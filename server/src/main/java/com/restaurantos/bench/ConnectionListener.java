@@ -16,10 +16,16 @@ interface ConnectionListener {
     }
 
     /**
-     * A Socket.IO EVENT ({@code 42[...]}) of a ready connection. The bytes are only valid during the call.
+     * A Socket.IO EVENT ({@code 42[...]}) of a connection that has joined the namespace: a ready one,
+     * or one waiting for its join's ack (a recovered session gets the events it missed then). The bytes
+     * are only valid during the call.
      *
      * @param nanos when the read that carried it began ({@link System#nanoTime()})
      */
     default void event(BenchConnection connection, byte[] message, int offset, int length, long nanos) {
+    }
+
+    /** A Socket.IO ACK ({@code 43<id>[...]}) of a ready connection, other than its join's. Bytes as for events. */
+    default void ack(BenchConnection connection, byte[] message, int offset, int length, long nanos) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -24,6 +25,7 @@ final class Fleet implements ConnectionListener {
     private final BenchClient client;
     private final ConnectionListener events;
     private final Set<BenchConnection> live = ConcurrentHashMap.newKeySet();
+    private final Set<BenchConnection> closingOnPurpose = ConcurrentHashMap.newKeySet();
     private final AtomicIntegerArray readyByRestaurant;
     private final LongAdder ready = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -48,6 +50,15 @@ final class Fleet implements ConnectionListener {
      * {@code concurrency} of them in their handshake at once, and waits until each is ready or failed.
      */
     Opened open(int count, IntUnaryOperator restaurantOf, int concurrency) throws InterruptedException {
+        return openEach(count, i -> client.open(restaurantOf.applyAsInt(i), this), concurrency);
+    }
+
+    /**
+     * Opens {@code count} connections as {@link #open(int, IntUnaryOperator, int)} does, connection {@code i}
+     * by {@code opener.accept(i)}, whose listener must pass at least {@code ready}, {@code failed} and
+     * {@code closed} on to this fleet. One batch at a time.
+     */
+    Opened openEach(int count, IntConsumer opener, int concurrency) throws InterruptedException {
         long readyBefore = ready.sum();
         long failedBefore = failed.sum();
         Semaphore w = new Semaphore(concurrency);
@@ -56,7 +67,7 @@ final class Fleet implements ConnectionListener {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             w.acquire();
-            client.open(restaurantOf.applyAsInt(i), this);
+            opener.accept(i);
         }
         // Everything is ready or failed once every permit is back.
         w.acquire(concurrency);
@@ -128,6 +139,12 @@ final class Fleet implements ConnectionListener {
         return out;
     }
 
+    /** Closes one connection on purpose: its closing is not counted as unexpected. */
+    void close(BenchConnection connection) {
+        closingOnPurpose.add(connection);
+        connection.close();
+    }
+
     /** Closes every connection and waits up to {@code millis} for them to be gone. */
     void closeAll(long millis) throws InterruptedException {
         closing = true;
@@ -169,7 +186,7 @@ final class Fleet implements ConnectionListener {
     public void closed(BenchConnection connection, String reason) {
         live.remove(connection);
         readyByRestaurant.decrementAndGet(connection.restaurant());
-        if (!closing) {
+        if (!closingOnPurpose.remove(connection) && !closing) {
             closed.increment();
             closes.computeIfAbsent(reason, k -> new LongAdder()).increment();
         }

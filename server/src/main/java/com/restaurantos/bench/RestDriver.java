@@ -65,6 +65,8 @@ final class RestDriver implements AutoCloseable {
     private final int maxInFlight;
     private final StepCounts[] steps;
     private final ArrayDeque<OrderState> waiting = new ArrayDeque<>();
+    private final int[] callsSentTo;
+    private Outcomes outcomes = (op, ok, nanos) -> { };
     private long nextSeq;
     private int nextRestaurant;
     private int inFlight;
@@ -91,6 +93,7 @@ final class RestDriver implements AutoCloseable {
         this.stamps = stamps;
         this.itemsJson = items(items);
         this.maxInFlight = maxInFlight;
+        this.callsSentTo = new int[restaurants.size()];
         this.steps = new StepCounts[stepCount];
         for (int i = 0; i < stepCount; i++) {
             steps[i] = new StepCounts();
@@ -111,6 +114,20 @@ final class RestDriver implements AutoCloseable {
                     .append(",\"price\":").append(dish[1]).append(",\"station\":\"").append(dish[2]).append("\"}");
         }
         return json.append(']').toString();
+    }
+
+    /** Hears how each call ended, on the driver's loop. */
+    interface Outcomes {
+        /** @param ok whether the server answered with the expected status; {@code nanos} when the answer came */
+        void answered(Stamps.Op op, boolean ok, long nanos);
+    }
+
+    /** Tells {@code listener} how each call ends from now on; set it before the first step. */
+    void onAnswered(Outcomes listener) {
+        onLoop(() -> {
+            outcomes = listener;
+            return null;
+        });
     }
 
     /** Starts offering {@code callsPerSecond} from now on, counted as step {@code index}; 0 stops offering. */
@@ -189,7 +206,7 @@ final class RestDriver implements AutoCloseable {
         long seq = nextSeq++;
         String body = "{\"type\":\"takeout\",\"customer_name\":\"Bench\",\"items\":" + itemsJson + ",\"notes\":\""
                 + Stamps.NOTES_PREFIX + seq + "\"}";
-        Stamps.Op op = new Stamps.Op(seq, System.nanoTime(), step);
+        Stamps.Op op = new Stamps.Op(seq, System.nanoTime(), step, restaurant, callsSentTo[restaurant]++);
         stamps.created(op);
         send(HttpMethod.POST, prefix + "/orders", restaurant, body, op, 201, json -> {
             OrderState order = new OrderState(UUID.fromString(json.getString("id")), restaurant);
@@ -199,7 +216,7 @@ final class RestDriver implements AutoCloseable {
 
     private void advance(OrderState order) {
         int next = order.lifecycle + 1;
-        Stamps.Op op = new Stamps.Op(-1, System.nanoTime(), step);
+        Stamps.Op op = new Stamps.Op(-1, System.nanoTime(), step, order.restaurant, callsSentTo[order.restaurant]++);
         stamps.statusChange(order.id, next, op);
         send(HttpMethod.PATCH, prefix + "/orders/" + order.id + "/status", order.restaurant,
                 "{\"status\":\"" + Stamps.LIFECYCLE[next] + "\"}", op, 200, json -> {
@@ -229,7 +246,9 @@ final class RestDriver implements AutoCloseable {
                 }))
                 .onComplete(ar -> {
                     inFlight--;
-                    counts.rest.record((System.nanoTime() - op.sentNanos()) / 1_000);
+                    long answered = System.nanoTime();
+                    counts.rest.record((answered - op.sentNanos()) / 1_000);
+                    outcomes.answered(op, ar.succeeded(), answered);
                     if (ar.succeeded()) {
                         counts.ok++;
                         counts.expectedDeliveries += subscribers;

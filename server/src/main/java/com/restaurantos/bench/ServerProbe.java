@@ -61,9 +61,25 @@ final class ServerProbe {
                     gc.destroy();
                     return -1;
                 }
-                return heapFromMetrics(get("/metrics"));
+                return heapAt("/metrics");
             }
-            return heapFromMetrics(get("/metrics?gc=1"));
+            return heapAt("/metrics?gc=1");
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Heap in use now, garbage included, from the server's {@code /metrics}; -1 when it cannot be read. */
+    long heapUsed() {
+        return heapAt("/metrics");
+    }
+
+    private long heapAt(String path) {
+        try {
+            return heapFromMetrics(get(path));
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package com.restaurantos.bench;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * When each REST call of the fan-out was sent, so that a socket receiving the event it caused can
@@ -23,8 +24,12 @@ final class Stamps {
         }
     }
 
-    /** One REST call: its sequence number (creations only), when it was sent, and in which step. */
-    record Op(long seq, long sentNanos, int step) {
+    /**
+     * One REST call: its sequence number (creations only), when it was sent, in which step, for which
+     * restaurant (its index in the run's list), and its index among that restaurant's calls in the order
+     * they were sent — what lets a subscriber tell which of its restaurant's events it missed.
+     */
+    record Op(long seq, long sentNanos, int step, int restaurant, int index) {
     }
 
     private final AtomicReferenceArray<Op> created = new AtomicReferenceArray<>(RING);
@@ -72,21 +77,68 @@ final class Stamps {
      * null for any other message or one this generator did not cause.
      */
     Op causeOf(byte[] m, int off, int len) {
-        int end = off + len;
         if (Wire.isEvent(m, off, len, Wire.STATUS_CHANGED)) {
-            int id = Wire.after(m, off, len, Wire.ORDER_ID);
-            int status = Wire.after(m, off, len, Wire.STATUS);
-            if (id < 0 || status < 0) {
-                return null;
-            }
-            UUID order = new UUID(Wire.hex64(m, id, end), Wire.hex64(m, Wire.secondHalf(id), end));
-            return statusChange(order, lifecycleIndex(m, status, end));
+            return statusChangeIn(m, off, off + len);
         }
         if (Wire.isEvent(m, off, len, Wire.ORDER_CREATED)) {
-            int stamp = Wire.after(m, off, len, Wire.NOTES_STAMP);
-            long seq = stamp < 0 ? -1 : Wire.number(m, stamp, end);
-            return seq < 0 ? null : created(seq);
+            return creationIn(m, off, off + len);
         }
         return null;
+    }
+
+    /**
+     * Hands each {@code order:created} and {@code order:status_changed} entry of an
+     * {@code orders:batch_update} message ({@code 42["orders:batch_update",[{"event":"…","data":{…}},…]]}),
+     * in order, to {@code each}: the call that caused it, or null when this generator did not. Other
+     * entries are skipped.
+     *
+     * @return how many such entries there were
+     */
+    int causesInBatch(byte[] m, int off, int len, Consumer<Op> each) {
+        int end = off + len;
+        int entries = 0;
+        int at = Wire.indexOf(m, off, len, Wire.BATCH_ENTRY);
+        while (at >= 0) {
+            int name = at + Wire.BATCH_ENTRY.length;
+            int next = Wire.indexOf(m, name, end - name, Wire.BATCH_ENTRY);
+            int entryEnd = next < 0 ? end : next;
+            if (isName(m, name, entryEnd, Wire.STATUS_CHANGED)) {
+                entries++;
+                each.accept(statusChangeIn(m, name, entryEnd));
+            } else if (isName(m, name, entryEnd, Wire.ORDER_CREATED)) {
+                entries++;
+                each.accept(creationIn(m, name, entryEnd));
+            }
+            at = next;
+        }
+        return entries;
+    }
+
+    private static boolean isName(byte[] m, int at, int end, byte[] name) {
+        if (at + name.length >= end || m[at + name.length] != '"') {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (m[at + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Op statusChangeIn(byte[] m, int from, int end) {
+        int id = Wire.after(m, from, end - from, Wire.ORDER_ID);
+        int status = Wire.after(m, from, end - from, Wire.STATUS);
+        if (id < 0 || status < 0) {
+            return null;
+        }
+        UUID order = new UUID(Wire.hex64(m, id, end), Wire.hex64(m, Wire.secondHalf(id), end));
+        return statusChange(order, lifecycleIndex(m, status, end));
+    }
+
+    private Op creationIn(byte[] m, int from, int end) {
+        int stamp = Wire.after(m, from, end - from, Wire.NOTES_STAMP);
+        long seq = stamp < 0 ? -1 : Wire.number(m, stamp, end);
+        return seq < 0 ? null : created(seq);
     }
 }

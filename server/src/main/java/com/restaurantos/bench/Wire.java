@@ -29,6 +29,11 @@ final class Wire {
     static final byte[] ORDER_ID = ascii("\"orderId\":\"");
     static final byte[] STATUS = ascii("\"status\":\"");
     static final byte[] SUCCESS_TRUE = ascii("\"success\":true");
+    static final byte[] BATCH_UPDATE = ascii("orders:batch_update");
+    static final byte[] BATCH_ENTRY = ascii("{\"event\":\"");
+    static final byte[] CONNECTION_STATUS = ascii("connection:status");
+    static final byte[] RECOVERED_TRUE = ascii("\"recovered\":true");
+    static final byte[] PID = ascii("\"pid\":\"");
 
     private Wire() {
     }
@@ -36,6 +41,32 @@ final class Wire {
     /** Socket.IO CONNECT to the main namespace with {@code auth: {token}}. */
     static byte[] connect(String token) {
         return ascii("40{\"token\":\"" + jsonEscape(token) + "\"}");
+    }
+
+    /**
+     * Socket.IO CONNECT that asks for connection state recovery: the session id ({@code pid}) the
+     * server gave before, and the offset of the last event received from it.
+     */
+    static byte[] connect(String token, String pid, String offset) {
+        return ascii("40{\"token\":\"" + jsonEscape(token) + "\",\"pid\":\"" + jsonEscape(pid) + "\",\"offset\":\""
+                + jsonEscape(offset) + "\"}");
+    }
+
+    /** {@code join:restaurant} with {@code batch: true}, asking for an ack as {@link #joinRestaurant} does. */
+    static byte[] joinRestaurantBatched(String restaurantId) {
+        return ascii("42" + JOIN_ACK_ID + "[\"join:restaurant\",{\"restaurantId\":\"" + jsonEscape(restaurantId)
+                + "\",\"batch\":true}]");
+    }
+
+    /** {@code join:station}, asking for an ack as {@link #joinRestaurant} does. */
+    static byte[] joinStation(String restaurantId, String station) {
+        return ascii("42" + JOIN_ACK_ID + "[\"join:station\",{\"restaurantId\":\"" + jsonEscape(restaurantId)
+                + "\",\"station\":\"" + jsonEscape(station) + "\"}]");
+    }
+
+    /** {@code orders:sync} of the active orders, asking for an ack with {@code ackId}. */
+    static byte[] ordersSync(int ackId, String restaurantId) {
+        return ascii("42" + ackId + "[\"orders:sync\",{\"restaurantId\":\"" + jsonEscape(restaurantId) + "\"}]");
     }
 
     /** {@code join:restaurant} with the restaurant id, asking for an ack. */
@@ -62,6 +93,51 @@ final class Wire {
     static boolean isSuccessfulJoinAck(byte[] m, int off, int len) {
         return len > 3 && m[off] == EIO_MESSAGE && m[off + 1] == SIO_ACK && m[off + 2] == '0' + JOIN_ACK_ID
                 && m[off + 3] == '[' && indexOf(m, off, len, SUCCESS_TRUE) >= 0;
+    }
+
+    /** Whether the message is the ack with this id ({@code 43<id>[...}). */
+    static boolean isAck(byte[] m, int off, int len, int ackId) {
+        byte[] id = ascii(Integer.toString(ackId));
+        if (len < 3 + id.length || m[off] != EIO_MESSAGE || m[off + 1] != SIO_ACK || m[off + 2 + id.length] != '[') {
+            return false;
+        }
+        for (int i = 0; i < id.length; i++) {
+            if (m[off + 2 + i] != id[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The last argument of an event when it is a string, as connection state recovery appends the
+     * event's offset ({@code 42["name",{...},"offset"]}); null when the last argument is not a string.
+     */
+    static String lastStringArgument(byte[] m, int off, int len) {
+        int end = off + len - 1;
+        if (len < 4 || m[end] != ']' || m[end - 1] != '"') {
+            return null;
+        }
+        for (int i = end - 2; i > off; i--) {
+            if (m[i] == '"') {
+                return m[i - 1] == ',' ? new String(m, i + 1, end - 2 - i, StandardCharsets.UTF_8) : null;
+            }
+        }
+        return null;
+    }
+
+    /** The string value after {@code pattern} (which ends with its opening quote), or null. */
+    static String stringAfter(byte[] m, int off, int len, byte[] pattern) {
+        int at = after(m, off, len, pattern);
+        if (at < 0) {
+            return null;
+        }
+        for (int i = at; i < off + len; i++) {
+            if (m[i] == '"') {
+                return new String(m, at, i - at, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** The position just after the first occurrence of {@code pattern}, or -1. */

@@ -3,6 +3,8 @@ package com.restaurantos.bench;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +61,7 @@ class WireTest {
     @Test
     void matchesACreationToItsCallByTheStampInItsNotes() {
         Stamps stamps = new Stamps();
-        Stamps.Op op = new Stamps.Op(77, 123_456_789L, 2);
+        Stamps.Op op = new Stamps.Op(77, 123_456_789L, 2, 0, 0);
         stamps.created(op);
         // As our server sends it: recovery offset last.
         byte[] m = bytes("42[\"order:created\",{\"id\":\"" + ORDER + "\",\"status\":\"new\",\"items\":[],"
@@ -74,8 +76,8 @@ class WireTest {
     @Test
     void matchesAStatusChangeToItsCallByOrderAndStatus() {
         Stamps stamps = new Stamps();
-        Stamps.Op confirmed = new Stamps.Op(-1, 1, 0);
-        Stamps.Op preparing = new Stamps.Op(-1, 2, 1);
+        Stamps.Op confirmed = new Stamps.Op(-1, 1, 0, 0, 1);
+        Stamps.Op preparing = new Stamps.Op(-1, 2, 1, 0, 2);
         stamps.statusChange(UUID.fromString(ORDER), 1, confirmed);
         stamps.statusChange(UUID.fromString(ORDER), 2, preparing);
         byte[] m = bytes("42[\"order:status_changed\",{\"orderId\":\"" + ORDER + "\",\"previousStatus\":\"confirmed\","
@@ -86,6 +88,48 @@ class WireTest {
         assertThat(stamps.causeOf(upper, 0, upper.length)).isSameAs(confirmed);
         byte[] other = bytes("42[\"connection:status\",{\"state\":\"connected\"}]");
         assertThat(stamps.causeOf(other, 0, other.length)).isNull();
+    }
+
+    @Test
+    void writesTheSoakClientsPackets() {
+        assertThat(new String(Wire.connect("t", "p1", "a9"), StandardCharsets.UTF_8))
+                .isEqualTo("40{\"token\":\"t\",\"pid\":\"p1\",\"offset\":\"a9\"}");
+        assertThat(new String(Wire.joinRestaurantBatched("r"), StandardCharsets.UTF_8))
+                .isEqualTo("421[\"join:restaurant\",{\"restaurantId\":\"r\",\"batch\":true}]");
+        assertThat(new String(Wire.joinStation("r", "bar"), StandardCharsets.UTF_8))
+                .isEqualTo("421[\"join:station\",{\"restaurantId\":\"r\",\"station\":\"bar\"}]");
+        assertThat(new String(Wire.ordersSync(2, "r"), StandardCharsets.UTF_8))
+                .isEqualTo("422[\"orders:sync\",{\"restaurantId\":\"r\"}]");
+    }
+
+    @Test
+    void readsAcksOffsetsAndThePid() {
+        byte[] ack = bytes("4312[{\"success\":true}]");
+        assertThat(Wire.isAck(ack, 0, ack.length, 12)).isTrue();
+        assertThat(Wire.isAck(ack, 0, ack.length, 1)).isFalse();
+        byte[] withOffset = bytes("42[\"order:created\",{\"notes\":\"x\"},\"1z\"]");
+        assertThat(Wire.lastStringArgument(withOffset, 0, withOffset.length)).isEqualTo("1z");
+        byte[] without = bytes("42[\"order:created\",{\"notes\":\"x\"}]");
+        assertThat(Wire.lastStringArgument(without, 0, without.length)).isNull();
+        byte[] connect = bytes("40{\"sid\":\"s1\",\"pid\":\"p-2\"}");
+        assertThat(Wire.stringAfter(connect, 0, connect.length, Wire.PID)).isEqualTo("p-2");
+    }
+
+    @Test
+    void matchesEachEntryOfABatchToItsCall() {
+        Stamps stamps = new Stamps();
+        Stamps.Op created = new Stamps.Op(5, 1, 0, 0, 0);
+        Stamps.Op confirmed = new Stamps.Op(-1, 2, 0, 0, 1);
+        stamps.created(created);
+        stamps.statusChange(UUID.fromString(ORDER), 1, confirmed);
+        byte[] m = bytes("42[\"orders:batch_update\",[{\"event\":\"order:created\",\"data\":{\"id\":\"" + ORDER
+                + "\",\"status\":\"new\",\"notes\":\"bench:5\"}},{\"event\":\"table:ready\",\"data\":{}},"
+                + "{\"event\":\"order:status_changed\",\"data\":{\"orderId\":\"" + ORDER
+                + "\",\"previousStatus\":\"new\",\"status\":\"confirmed\"}},"
+                + "{\"event\":\"order:created\",\"data\":{\"notes\":\"bench:6\"}}],\"3k\"]");
+        List<Stamps.Op> seen = new ArrayList<>();
+        assertThat(stamps.causesInBatch(m, 0, m.length, seen::add)).isEqualTo(3);
+        assertThat(seen).containsExactly(created, confirmed, null);
     }
 
     @Test
