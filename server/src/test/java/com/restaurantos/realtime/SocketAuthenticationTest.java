@@ -187,16 +187,11 @@ class SocketAuthenticationTest {
 
     @Test
     void aSocketThatComesBackWithAValidTokenRecoversItsRoomsAndWhatItMissed() throws Exception {
-        RawClient first = RawClient.connect(server.port(), new JsonObject().put("token", token()));
-        first.ack(1, "join:restaurant", restaurant.toString());
-        String pid = first.connectReply().orElseThrow().getString("pid");
-        String offset = first.lastOffset();
-        first.drop();
-        awaitGone(first);
+        Session left = joinAndDrop(new JsonObject().put("token", token()));
         String missed = server.order(restaurant, "1").id().toString();
 
         try (RawClient back = RawClient.connect(server.port(), new JsonObject().put("token", token())
-                .put("pid", pid).put("offset", offset))) {
+                .put("pid", left.pid()).put("offset", left.offset()))) {
             assertThat(back.first("order:created").getString("id")).isEqualTo(missed);
             assertThat(back.first("connection:status").getValue("recovered")).isEqualTo(true);
             String live = server.order(restaurant, "2").id().toString();
@@ -208,16 +203,11 @@ class SocketAuthenticationTest {
 
     @Test
     void aRestaurantsOnlyBatchedScreenThatComesBackGetsTheBatchesOfItsAbsence() throws Exception {
-        RawClient first = RawClient.connect(server.port(), new JsonObject().put("token", token()).put("batch", true));
-        first.ack(1, "join:restaurant", restaurant.toString());
-        String pid = first.connectReply().orElseThrow().getString("pid");
-        String offset = first.lastOffset();
-        first.drop();
-        awaitGone(first);
+        Session left = joinAndDrop(new JsonObject().put("token", token()).put("batch", true));
         String missed = server.order(restaurant, "1").id().toString();
 
         try (RawClient back = RawClient.connect(server.port(), new JsonObject().put("token", token())
-                .put("batch", true).put("pid", pid).put("offset", offset))) {
+                .put("batch", true).put("pid", left.pid()).put("offset", left.offset()))) {
             TestClient.awaiting().until(() -> back.events().stream()
                     .anyMatch(e -> e.getString(0).equals("orders:batch_update")
                             && e.getJsonArray(1).stream().map(JsonObject.class::cast)
@@ -229,18 +219,13 @@ class SocketAuthenticationTest {
 
     @Test
     void aSocketThatComesBackWithAnExpiredTokenIsRefused() throws Exception {
-        RawClient first = RawClient.connect(server.port(), new JsonObject().put("token", token()));
-        first.ack(1, "join:restaurant", restaurant.toString());
-        String pid = first.connectReply().orElseThrow().getString("pid");
-        String offset = first.lastOffset();
-        first.drop();
-        awaitGone(first);
+        Session left = joinAndDrop(new JsonObject().put("token", token()));
         server.order(restaurant, "1");
         String expired = new TokenMinter(RealtimeServer.AUTH, Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)))
                 .mint("kitchen-1", "kitchen", restaurant, List.of(), List.of(), Duration.ofHours(1));
 
         try (RawClient back = RawClient.connect(server.port(), new JsonObject().put("token", expired)
-                .put("pid", pid).put("offset", offset))) {
+                .put("pid", left.pid()).put("offset", left.offset()))) {
             assertThat(back.connectReply()).isEmpty();
             assertThat(back.eventNames()).isEmpty();
         }
@@ -248,16 +233,11 @@ class SocketAuthenticationTest {
 
     @Test
     void aSocketThatComesBackWithATokenNoLongerNamingItsRestaurantIsRefusedAndGetsNothingOfIt() throws Exception {
-        RawClient first = RawClient.connect(server.port(), new JsonObject().put("token", token()));
-        first.ack(1, "join:restaurant", restaurant.toString());
-        String pid = first.connectReply().orElseThrow().getString("pid");
-        String offset = first.lastOffset();
-        first.drop();
-        awaitGone(first);
+        Session left = joinAndDrop(new JsonObject().put("token", token()));
         server.order(restaurant, "1");
 
         try (RawClient back = RawClient.connect(server.port(), new JsonObject()
-                .put("token", server.token("kitchen", other)).put("pid", pid).put("offset", offset))) {
+                .put("token", server.token("kitchen", other)).put("pid", left.pid()).put("offset", left.offset()))) {
             assertThat(back.connectReply()).as("CONNECT reply").isEmpty();
             server.order(restaurant, "2");
             try (RawClient witness = RawClient.connect(server.port(), new JsonObject().put("token", token()))) {
@@ -282,6 +262,20 @@ class SocketAuthenticationTest {
     }
 
     /** Waits until the server noticed the lost connection, so that the next one resumes a persisted session. */
+    /** What a client that dropped keeps to come back with: its session's pid and the last offset it saw. */
+    private record Session(String pid, String offset) {
+    }
+
+    /** Connects with the auth payload, joins the restaurant, then loses the connection without a goodbye. */
+    private Session joinAndDrop(JsonObject auth) throws Exception {
+        RawClient first = RawClient.connect(server.port(), auth);
+        first.ack(1, "join:restaurant", restaurant.toString());
+        Session left = new Session(first.connectReply().orElseThrow().getString("pid"), first.lastOffset());
+        first.drop();
+        awaitGone(first);
+        return left;
+    }
+
     private static void awaitGone(RawClient client) {
         TestClient.awaiting().until(() -> server.io.sockets().sockets().stream().noneMatch(
                 s -> s.id().equals(client.connectReply().orElseThrow().getString("sid"))));
