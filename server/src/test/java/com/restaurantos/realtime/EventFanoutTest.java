@@ -9,9 +9,6 @@ import com.restaurantos.orders.OrderPatch;
 import com.restaurantos.orders.OrderStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,27 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the restaurant room, to station rooms (expo and pos see every order), never to another restaurant, and
  * to batched sockets only in their batch.
  */
-class EventFanoutTest {
+class EventFanoutTest extends RealtimeServerTest {
     private static final Actor WAITER = Actor.staff("waiter-3");
 
-    private static RealtimeServer server;
     private final UUID restaurant = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new RealtimeServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        server.closeClients();
-    }
 
     @Test
     void orderCreatedReachesTheRestaurantRoomAndNoOtherSocket() {

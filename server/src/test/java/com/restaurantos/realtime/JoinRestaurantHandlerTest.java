@@ -2,9 +2,6 @@ package com.restaurantos.realtime;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,25 +13,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code join:restaurant}: which rooms a socket ends up in, and every way it can be refused. */
-class JoinRestaurantHandlerTest {
-    private static RealtimeServer server;
+class JoinRestaurantHandlerTest extends RealtimeServerTest {
     private final UUID restaurant = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new RealtimeServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        server.closeClients();
-    }
 
     @Test
     void joinsTheRestaurantOfTheTokenAndAcksItsIdAndRoom() {

@@ -4,9 +4,6 @@ import com.restaurantos.orders.DomainEvent;
 import com.restaurantos.orders.Order;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,25 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code kitchen:alert}: checked, then broadcast to the restaurant or to one station; a refusal sends nothing. */
-class KitchenAlertHandlerTest {
-    private static RealtimeServer server;
+class KitchenAlertHandlerTest extends RealtimeServerTest {
     private final UUID restaurant = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new RealtimeServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        server.closeClients();
-    }
 
     private JsonObject alert() {
         return new JsonObject().put("restaurantId", restaurant.toString()).put("type", "urgent")

@@ -7,9 +7,6 @@ import com.restaurantos.auth.AuthSettings;
 import com.restaurantos.auth.KeySource;
 import com.restaurantos.auth.TokenMinter;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,25 +26,9 @@ import static org.assertj.core.api.Assertions.within;
  * {@code token} query; {@code connect_error AUTH_FAILED} otherwise; {@code connection:status} after connect; a
  * socket lives no longer than its token; a returning socket shows its token again.
  */
-class SocketAuthenticationTest {
-    private static RealtimeServer server;
+class SocketAuthenticationTest extends RealtimeServerTest {
     private final UUID restaurant = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new RealtimeServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        server.closeClients();
-    }
 
     private String token() {
         return server.token("kitchen", restaurant);

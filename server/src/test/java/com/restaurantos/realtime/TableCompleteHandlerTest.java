@@ -4,9 +4,6 @@ import com.restaurantos.orders.Order;
 import com.restaurantos.orders.OrderStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,29 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code table:complete}: every active order of a table completed and broadcast; a refusal changes nothing. */
-class TableCompleteHandlerTest {
+class TableCompleteHandlerTest extends RealtimeServerTest {
     private static final List<OrderStatus> PREPARING = List.of(OrderStatus.CONFIRMED, OrderStatus.PREPARING);
     private static final List<OrderStatus> READY = List.of(OrderStatus.CONFIRMED, OrderStatus.PREPARING,
             OrderStatus.READY);
 
-    private static RealtimeServer server;
     private final UUID restaurant = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new RealtimeServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        server.closeClients();
-    }
 
     private JsonObject complete(Object table) {
         return new JsonObject().put("tableNumber", table).put("restaurantId", restaurant.toString());

@@ -4,9 +4,6 @@ import com.restaurantos.orders.Order;
 import com.restaurantos.orders.OrderStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,25 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code order:update_status}: one transition, stored and broadcast; a refused one changes nothing. */
-class UpdateStatusHandlerTest {
-    private static RealtimeServer server;
+class UpdateStatusHandlerTest extends RealtimeServerTest {
     private final UUID restaurant = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new RealtimeServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        server.closeClients();
-    }
 
     private JsonObject update(Order order, String status) {
         return new JsonObject().put("orderId", order.id().toString()).put("status", status)
