@@ -9,7 +9,7 @@
 # Settings (environment): PORT (3411), SCENARIOS ("idle storm fanout"), DEFLATE ("no yes"),
 # IDLE_CONNECTIONS (10000), IDLE_HOLD (30s), STORM_CONNECTIONS (10000), STORM_CONCURRENCY (500),
 # FANOUT_RESTAURANTS (50), FANOUT_SUBSCRIBERS (100), FANOUT_RATES (5000,10000,20000,40000),
-# FANOUT_STEP (8s), SERVE_JAVA_OPTS (the JVM flags of `serve`, as the README recommends),
+# FANOUT_STEP (8s), FANOUT_WARMUP (4s: the first step, at the first rate, reported apart), SERVE_JAVA_OPTS (the JVM flags of `serve`, as the README recommends),
 # BENCH_JAVA_OPTS (the generator's), OUT (where the results go; default bench/results/<time>).
 set -euo pipefail
 
@@ -79,7 +79,8 @@ run() { # label scenario deflate
     idle) args+=(--connections "${IDLE_CONNECTIONS:-10000}" --hold "${IDLE_HOLD:-30s}") ;;
     storm) args+=(--connections "${STORM_CONNECTIONS:-10000}" --concurrency "${STORM_CONCURRENCY:-500}") ;;
     fanout) args+=(--restaurants "${FANOUT_RESTAURANTS:-50}" --subscribers "${FANOUT_SUBSCRIBERS:-100}"
-                   --rates "${FANOUT_RATES:-5000,10000,20000,40000}" --step "${FANOUT_STEP:-8s}") ;;
+                   --rates "${FANOUT_RATES:-5000,10000,20000,40000}" --step "${FANOUT_STEP:-8s}"
+                   --warmup "${FANOUT_WARMUP:-4s}") ;;
   esac
   # shellcheck disable=SC2086
   timeout 300 java $bench_opts -jar "$jar" bench "$scenario" "${args[@]}" | tee -a "$out/bench.txt" | grep -v '^{'
