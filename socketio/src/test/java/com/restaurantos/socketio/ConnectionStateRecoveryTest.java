@@ -67,6 +67,16 @@ class ConnectionStateRecoveryTest {
         assertThat(left.next()).isEqualTo(sid + " transport close");
     }
 
+    /** A client that connected, then lost its connection: its {sid, pid}. */
+    private String[] joinedThenDropped() {
+        try (SioClient first = SioClient.open(server)) {
+            String[] ids = join(first, null);
+            main.next();
+            dropConnection(first, ids[0]);
+            return ids;
+        }
+    }
+
     @Test
     void addsAPrivateSessionIdToTheConnectReply() {
         start();
@@ -154,12 +164,7 @@ class ConnectionStateRecoveryTest {
     void restoresEverythingSinceConnectingWhenTheClientSawNoEvent() {
         start();
         io().emit("before-connect");
-        String[] ids;
-        try (SioClient first = SioClient.open(server)) {
-            ids = join(first, null);
-            main.next();
-            dropConnection(first, ids[0]);
-        }
+        String[] ids = joinedThenDropped();
         io().emit("x");
         io().emit("y");
 
@@ -189,12 +194,7 @@ class ConnectionStateRecoveryTest {
     @Test
     void givesANewSessionOnceTheDisconnectionLastedTooLong() throws Exception {
         start(new SocketIoOptions.Recovery(Duration.ofMillis(300), true, 1_000));
-        String[] ids;
-        try (SioClient first = SioClient.open(server)) {
-            ids = join(first, null);
-            main.next();
-            dropConnection(first, ids[0]);
-        }
+        String[] ids = joinedThenDropped();
         long expired = System.nanoTime() + Duration.ofMillis(400).toNanos();
         io().emit("missed");
         // The window is a duration: the only way past it is to let it pass.
@@ -231,12 +231,7 @@ class ConnectionStateRecoveryTest {
     @Test
     void restoresASessionOnlyOnce() {
         start();
-        String[] ids;
-        try (SioClient first = SioClient.open(server)) {
-            ids = join(first, null);
-            main.next();
-            dropConnection(first, ids[0]);
-        }
+        String[] ids = joinedThenDropped();
         String auth = "{\"pid\":\"" + ids[1] + "\"}";
 
         try (SioClient back = SioClient.open(server); SioClient thief = SioClient.open(server)) {
@@ -273,12 +268,7 @@ class ConnectionStateRecoveryTest {
     @Test
     void givesANewSessionForAnOffsetItNeverIssued() {
         start();
-        String[] ids;
-        try (SioClient first = SioClient.open(server)) {
-            ids = join(first, null);
-            main.next();
-            dropConnection(first, ids[0]);
-        }
+        String[] ids = joinedThenDropped();
 
         try (SioClient back = SioClient.open(server)) {
             assertThat(join(back, "{\"pid\":\"" + ids[1] + "\",\"offset\":\"not-an-offset!\"}")[0]).isNotEqualTo(ids[0]);
@@ -288,12 +278,7 @@ class ConnectionStateRecoveryTest {
     @Test
     void skipsConnectionMiddlewaresForARecoveredSessionWhenConfigured() {
         start();
-        String[] ids;
-        try (SioClient first = SioClient.open(server)) {
-            ids = join(first, null);
-            main.next();
-            dropConnection(first, ids[0]);
-        }
+        String[] ids = joinedThenDropped();
         assertThat(middlewareRuns.get()).isEqualTo(1);
 
         try (SioClient back = SioClient.open(server)) {
@@ -305,12 +290,7 @@ class ConnectionStateRecoveryTest {
     @Test
     void runsConnectionMiddlewaresForARecoveredSessionOtherwise() {
         start(new SocketIoOptions.Recovery(Duration.ofSeconds(30), false, 1_000));
-        String[] ids;
-        try (SioClient first = SioClient.open(server)) {
-            ids = join(first, null);
-            main.next();
-            dropConnection(first, ids[0]);
-        }
+        String[] ids = joinedThenDropped();
 
         try (SioClient back = SioClient.open(server)) {
             assertThat(join(back, "{\"pid\":\"" + ids[1] + "\"}")[0]).isEqualTo(ids[0]);
