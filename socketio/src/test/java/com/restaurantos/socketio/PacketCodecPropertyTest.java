@@ -81,7 +81,7 @@ class PacketCodecPropertyTest {
     }
 
     @Property(tries = 500)
-    void aPacketSurvivesALongPollingPayloadToo(@ForAll("packets") Packet packet) throws Exception {
+    void aPacketSurvivesALongPollingPayloadToo(@ForAll("pollingPackets") Packet packet) throws Exception {
         List<EnginePacket> encoded = PacketEncoder.encode(packet);
         List<EnginePacket> overTheWire = EngineCodec.decodePayload(EngineCodec.encodePayload(encoded));
 
@@ -146,6 +146,16 @@ class PacketCodecPropertyTest {
                 .map(n -> EnginePacket.message("5" + n + "-[\"e\",{\"_placeholder\":true,\"num\":" + (n - 1) + "}]"));
         return Arbitraries.frequencyOf(Tuple.of(3, text), Tuple.of(3, binary), Tuple.of(2, binaryHeader))
                 .list().ofMaxSize(12);
+    }
+
+    /**
+     * Packets that a polling payload can carry. The record separator 0x1E splits a payload; JSON escapes it in
+     * data, but a namespace is written raw, so a namespace holding it cannot go over long-polling (in any
+     * Engine.IO implementation): a client's CONNECT to it would arrive split in the first place.
+     */
+    @Provide
+    Arbitrary<Packet> pollingPackets() {
+        return packets().filter(p -> p.namespace().indexOf(EngineCodec.RECORD_SEPARATOR) < 0);
     }
 
     @Provide
