@@ -31,7 +31,11 @@ final class DeflateNegotiation implements WebSocketServerExtensionHandshaker {
 
     private final PerMessageDeflateServerExtensionHandshaker deflate;
 
-    DeflateNegotiation(int threshold) {
+    /**
+     * @param threshold  messages shorter than this many bytes go uncompressed
+     * @param maxPayload the most bytes a message may inflate to: a small frame cannot become a large allocation
+     */
+    DeflateNegotiation(int threshold, int maxPayload) {
         WebSocketExtensionFilter skipSmall = frame -> frame.content().readableBytes() < threshold;
         WebSocketExtensionFilterProvider filters = new WebSocketExtensionFilterProvider() {
             @Override
@@ -45,7 +49,7 @@ final class DeflateNegotiation implements WebSocketServerExtensionHandshaker {
             }
         };
         this.deflate = new PerMessageDeflateServerExtensionHandshaker(COMPRESSION_LEVEL, false,
-                PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, true, filters);
+                PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, true, filters, maxPayload);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +40,7 @@ public final class EngineServer {
     private final Map<Thread, LoopFlusher> flushers = new ConcurrentHashMap<>();
     private final String pathWithoutSlash;
     private final DeflateNegotiation deflate;
+    private final WebSocketUpgrade upgrade;
     private final ConnectionSlots slots;
     private volatile boolean closing;
 
@@ -60,19 +60,15 @@ public final class EngineServer {
         this.onConnection = onConnection;
         this.cors = new Cors(options.allowedOrigins());
         this.pathWithoutSlash = options.path().substring(0, options.path().length() - 1);
-        this.deflate = new DeflateNegotiation(options.compressionThreshold());
+        this.deflate = new DeflateNegotiation(options.compressionThreshold(), options.maxPayload());
+        this.upgrade = new WebSocketUpgrade(options);
         this.slots = new ConnectionSlots(options.limits(), nanoTime);
     }
 
     /** Applies what the engine needs to the options of the HTTP server it will be mounted on. */
     public static HttpServerOptions configure(HttpServerOptions http, EngineOptions options) {
-        return http
-                .setMaxWebSocketFrameSize(options.maxPayload())
-                .setMaxWebSocketMessageSize(options.maxPayload())
-                .setPerMessageWebSocketCompressionSupported(true)
-                // No context takeover both ways: no connection keeps a compressor of its own.
-                .setWebSocketAllowServerNoContext(true)
-                .setWebSocketPreferredClientNoContext(true);
+        // Vert.x then puts the handler that negotiates extensions in each connection; DeflateNegotiation replaces it.
+        return http.setPerMessageWebSocketCompressionSupported(true);
     }
 
     /**
@@ -178,7 +174,7 @@ public final class EngineServer {
             } else if (websocketTransport) {
                 acceptWebSocket(request, null);
             } else {
-                newSession(request).openWithPolling(request);
+                newSession(HandshakeRequest.of(request), Vertx.currentContext()).openWithPolling(request);
             }
             return;
         }
@@ -253,28 +249,24 @@ public final class EngineServer {
     private void acceptWebSocket(HttpServerRequest request, EngineSession existing) {
         // A new session's slot was taken before the upgrade: if the upgrade fails, no session will give it back.
         String newSessionAddress = existing == null ? HandshakeRequest.clientAddress(request) : null;
-        request.toWebSocket().onComplete(ar -> {
+        HandshakeRequest handshake = existing == null ? HandshakeRequest.of(request) : null;
+        Context context = Vertx.currentContext();
+        upgrade.accept(request).onComplete(ar -> {
             if (ar.failed()) {
                 log.debug("websocket handshake failed: {}", ar.cause().toString());
                 if (newSessionAddress != null) {
                     slots.release(newSessionAddress);
                 }
-                return;
-            }
-            ServerWebSocket ws = ar.result();
-            Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-            Thread thread = Thread.currentThread();
-            if (existing == null) {
-                newSession(request).openWithWebSocket(ws);
+            } else if (existing == null) {
+                newSession(handshake, context).openWithWebSocket(ar.result());
             } else {
-                existing.startUpgrade(ws, context, thread);
+                existing.startUpgrade(ar.result());
             }
         });
     }
 
-    private EngineSession newSession(HttpServerRequest request) {
-        Context context = Vertx.currentContext();
-        EngineSession session = new EngineSession(this, newId(), HandshakeRequest.of(request), context);
+    private EngineSession newSession(HandshakeRequest handshake, Context context) {
+        EngineSession session = new EngineSession(this, newId(), handshake, context);
         sessions.put(session.id(), session);
         return session;
     }

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,7 @@ public final class EngineSession {
     private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
     private static final long POLL_SETTLE_MILLIS = 100;
     private static final String PROBE = "2probe";
-    private static final String PROBE_ANSWER = "3probe";
+    private static final EnginePacket PROBE_ANSWER = EnginePacket.of(EnginePacketType.PONG, "probe");
     private static final Listener NO_LISTENER = new Listener() {
         @Override
         public void onMessage(EnginePacket packet) {
@@ -197,8 +196,8 @@ public final class EngineSession {
         start();
     }
 
-    void openWithWebSocket(ServerWebSocket ws) {
-        websocket = new WebSocketTransport(ws, context, owner, options.compressionThreshold());
+    void openWithWebSocket(WebSocketTransport transport) {
+        websocket = transport;
         attach(websocket);
         start();
     }
@@ -327,8 +326,7 @@ public final class EngineSession {
      * Called on the websocket's event loop, so its handlers are in place before any frame is read;
      * the frames then reach the session's event loop after the upgrade has begun.
      */
-    void startUpgrade(ServerWebSocket ws, Context wsContext, Thread wsThread) {
-        WebSocketTransport candidate = new WebSocketTransport(ws, wsContext, wsThread, options.compressionThreshold());
+    void startUpgrade(WebSocketTransport candidate) {
         attach(candidate);
         exec(() -> beginUpgrade(candidate));
     }
@@ -348,22 +346,32 @@ public final class EngineSession {
     }
 
     private void attach(WebSocketTransport transport) {
-        ServerWebSocket ws = transport.socket;
-        ws.textMessageHandler(text -> {
-            if (PROBE.equals(text) && transport != websocket) {
-                // Answered at once on the websocket's own loop, so that the answer leaves
-                // before anything the session sends on its other transport afterwards.
-                ws.writeTextMessage(PROBE_ANSWER);
+        transport.receiver(new WebSocketTransport.Receiver() {
+            @Override
+            public void onText(String text) {
+                if (PROBE.equals(text) && transport != websocket) {
+                    // Answered at once on the websocket's own loop, so that the answer leaves
+                    // before anything the session sends on its other transport afterwards.
+                    transport.write(PROBE_ANSWER);
+                    transport.flush();
+                }
+                exec(() -> onFrame(transport, text, null));
             }
-            exec(() -> onFrame(transport, text, null));
+
+            @Override
+            public void onBinary(byte[] data) {
+                exec(() -> onFrame(transport, null, data));
+            }
+
+            @Override
+            public void onEnd(String reason) {
+                exec(() -> onTransportEnd(transport, reason));
+            }
         });
-        ws.binaryMessageHandler(data -> exec(() -> onFrame(transport, null, data)));
-        ws.exceptionHandler(e -> exec(() -> onTransportEnd(transport, CloseReason.TRANSPORT_ERROR)));
-        ws.closeHandler(v -> exec(() -> onTransportEnd(transport, CloseReason.TRANSPORT_CLOSE)));
     }
 
-    private void onFrame(WebSocketTransport transport, String text, Buffer data) {
-        long size = text != null ? utf8Length(text) : data.length();
+    private void onFrame(WebSocketTransport transport, String text, byte[] data) {
+        long size = text != null ? utf8Length(text) : data.length;
         if (size > options.maxPayload()) {
             transport.close();
             if (transport == websocket) {
@@ -384,7 +392,7 @@ public final class EngineSession {
                 return;
             }
         } else {
-            packet = EnginePacket.binaryMessage(data.getBytes());
+            packet = EnginePacket.binaryMessage(data);
         }
         if (transport == websocket) {
             onPacket(packet);
@@ -522,7 +530,7 @@ public final class EngineSession {
             if (wrote) {
                 transport.flush();
             }
-            if (queuedPackets() > 0 && !transport.socket.isClosed()) {
+            if (queuedPackets() > 0 && !transport.isClosed()) {
                 // The flush may already have emptied the connection's buffer: then go on at once.
                 if (transport.writable()) {
                     scheduleFlush();

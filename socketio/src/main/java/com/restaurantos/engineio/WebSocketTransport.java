@@ -1,47 +1,111 @@
 package com.restaurantos.engineio;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Context;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.internal.ContextInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One WebSocket connection carrying a session: a packet a frame, text or binary.
  *
- * <p>Packets are written as whole frames that the packet built once (see {@link WebSocketFrames}),
- * straight into the connection's Netty pipeline below Vert.x: per recipient of a broadcast that is one
- * small wrapper of a shared array, with no promise, no re-encoding and no compression of its own, and
- * a session's packets leave in one flush. Vert.x still owns the connection (handshake, reading, ping,
- * close); everything here runs on the connection's event loop, so both write in order.
+ * <p>The connection is ours from the handshake on ({@link WebSocketUpgrade}): this handler is the last of its
+ * Netty pipeline, after the frame codec, permessage-deflate, UTF-8 validation and the reassembly of fragmented
+ * messages, and nothing of Vert.x stays with it. That is what keeps an idle connection small: no per-connection
+ * queues, no copy of the upgrade request, no promise per write.
+ *
+ * <p>Packets are written as whole frames that the packet built once (see {@link WebSocketFrames}): per
+ * recipient of a broadcast that is one small wrapper of a shared array, and a session's packets leave in one
+ * flush. Everything here runs on the connection's event loop, inside its Vert.x context, so that what the layers
+ * above do with a message (timers, blocking work, replies) stays on this loop.
  */
-final class WebSocketTransport {
+final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     static final String NAME = "websocket";
 
-    final ServerWebSocket socket;
+    /** What the session hears from its connection; called on the connection's event loop. */
+    interface Receiver {
+        void onText(String text);
+
+        void onBinary(byte[] data);
+
+        /** The connection is gone or going: closed by the client ({@link CloseReason#TRANSPORT_CLOSE}) or broken. */
+        void onEnd(String reason);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
+    /** How long a close frame we sent waits for the client's before the connection is cut anyway. */
+    private static final long CLOSE_GRACE_MILLIS = 1_000;
+    private static final Receiver NOBODY = new Receiver() {
+        @Override
+        public void onText(String text) {
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+        }
+
+        @Override
+        public void onEnd(String reason) {
+        }
+    };
+
     /** The event loop that owns the connection; writes are made from it so they keep their order. */
     final Context context;
     final Thread thread;
-    private final ChannelHandlerContext pipeline;
-    private final boolean deflate;
+    private final ContextInternal dispatcher;
     private final int compressionThreshold;
+    private ChannelHandlerContext pipeline;
+    private boolean deflate;
+    private boolean closing;
+    private boolean ended;
+    private Receiver receiver = NOBODY;
     private Runnable whenWritable;
 
-    WebSocketTransport(ServerWebSocket socket, Context context, Thread thread, int compressionThreshold) {
-        this.socket = socket;
+    WebSocketTransport(Context context, Thread thread, int compressionThreshold) {
         this.context = context;
         this.thread = thread;
-        this.pipeline = ((WebSocketInternal) socket).channelHandlerContext();
-        // permessage-deflate is the one extension negotiated (DeflateNegotiation): its encoder is in the pipeline.
-        this.deflate = pipeline.pipeline().get(WebSocketExtensionEncoder.class) != null;
+        this.dispatcher = (ContextInternal) context;
         this.compressionThreshold = compressionThreshold;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        pipeline = ctx;
+        // permessage-deflate is the one extension negotiated (DeflateNegotiation): its encoder is in the pipeline.
+        deflate = ctx.pipeline().get(WebSocketExtensionEncoder.class) != null;
+    }
+
+    /** Sets who hears the connection's messages and its end. On the connection's event loop. */
+    void receiver(Receiver receiver) {
+        this.receiver = receiver;
     }
 
     /** Whether a frame may be written now: the connection is open and its outbound buffer under its high mark. */
     boolean writable() {
-        return !socket.isClosed() && pipeline.channel().isWritable();
+        return !closing && pipeline.channel().isWritable();
+    }
+
+    /** Whether the connection is closed or closing: nothing more will be written to it. */
+    boolean isClosed() {
+        return closing || !pipeline.channel().isActive();
     }
 
     /** Writes the packet's frame without flushing; {@link #flush} sends what was written. */
@@ -55,29 +119,106 @@ final class WebSocketTransport {
     }
 
     /**
-     * Runs the task once the connection can take writes again. The watcher is put in the pipeline the
-     * first time a connection falls behind, so that connections that keep up carry nothing extra.
+     * Runs the task once the connection can take writes again. Only the last task given is run: the session
+     * gives the same one each time it falls behind.
      */
     void whenWritable(Runnable task) {
-        if (whenWritable == null) {
-            pipeline.pipeline().addBefore(pipeline.name(), null, new ChannelInboundHandlerAdapter() {
-                @Override
-                public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-                    Runnable next = whenWritable;
-                    if (ctx.channel().isWritable() && next != null) {
-                        next.run();
-                    }
-                    ctx.fireChannelWritabilityChanged();
-                }
-            });
-        }
         whenWritable = task;
     }
 
+    /** Sends what was written and a normal close frame; the connection ends when the client answers it. */
     void close() {
-        if (!socket.isClosed()) {
-            flush();
-            socket.close();
+        if (closing || !pipeline.channel().isActive()) {
+            return;
+        }
+        closing = true;
+        pipeline.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
+        // A client that never answers does not keep the connection: it is cut after a grace period.
+        pipeline.executor().schedule(() -> pipeline.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof WebSocketFrame frame) {
+                onFrame(ctx, frame);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame) {
+            String text = frame.content().toString(StandardCharsets.UTF_8);
+            dispatcher.dispatch(text, receiver::onText);
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            byte[] data = ByteBufUtil.getBytes(frame.content());
+            dispatcher.dispatch(data, receiver::onBinary);
+        } else if (frame instanceof PingWebSocketFrame) {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+        } else if (frame instanceof CloseWebSocketFrame close) {
+            onClientClose(ctx, close);
+        }
+        // Pongs answer pings we never send: nothing to do.
+    }
+
+    private void onClientClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        if (closing) {
+            // The answer to our own close frame: the closing handshake is complete.
+            ctx.close();
+        } else {
+            closing = true;
+            int status = close.statusCode();
+            CloseWebSocketFrame answer = status < 0 ? new CloseWebSocketFrame()
+                    : new CloseWebSocketFrame(status, null);
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+        }
+        end(CloseReason.TRANSPORT_CLOSE);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Runnable next = whenWritable;
+        if (ctx.channel().isWritable() && next != null) {
+            dispatcher.dispatch(next);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        end(closing ? CloseReason.TRANSPORT_CLOSE : CloseReason.TRANSPORT_ERROR);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("websocket connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!closing && ctx.channel().isActive()) {
+            closing = true;
+            ctx.writeAndFlush(new CloseWebSocketFrame(closeStatus(cause))).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+        end(CloseReason.TRANSPORT_ERROR);
+    }
+
+    private static WebSocketCloseStatus closeStatus(Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException corrupted && corrupted.closeStatus() != null) {
+            return corrupted.closeStatus();
+        }
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            return WebSocketCloseStatus.MESSAGE_TOO_BIG;
+        }
+        return WebSocketCloseStatus.PROTOCOL_ERROR;
+    }
+
+    private void end(String reason) {
+        if (!ended) {
+            ended = true;
+            Receiver r = receiver;
+            receiver = NOBODY;
+            dispatcher.dispatch(reason, r::onEnd);
         }
     }
 }

@@ -114,7 +114,7 @@ class MaxPayloadTest {
 
     @Test
     void countsAWebSocketMessageInBytesEvenWhenTheHttpServerWouldTakeMore() {
-        // Vert.x's own message limit is what usually stops it; without it the engine must count bytes itself.
+        // The HTTP server is left as it comes: the limit is the engine's own, whatever the server allows.
         try (TestServer bare = TestServer.engine(EngineOptions.defaults().withMaxPayload(MAX), sessions, false);
              WsClient ws = WsClient.connect(bare, "EIO=4&transport=websocket")) {
             String sid = SioClient.json(ws.nextText().substring(1)).get("sid").asText();
