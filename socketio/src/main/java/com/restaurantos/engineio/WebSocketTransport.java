@@ -1,6 +1,8 @@
 package com.restaurantos.engineio;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,6 +10,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -28,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * One WebSocket connection carrying a session: a packet a frame, text or binary.
  *
  * <p>The connection is ours from the handshake on ({@link WebSocketUpgrade}): this handler is the last of its
- * Netty pipeline, after the frame codec, permessage-deflate, UTF-8 validation and the reassembly of fragmented
- * messages, and nothing of Vert.x stays with it. That is what keeps an idle connection small: no per-connection
+ * Netty pipeline, after the frame codec and permessage-deflate, and nothing of Vert.x stays with it. It answers
+ * pings and close frames, joins fragmented messages and checks that text is UTF-8 itself, rather than with a
+ * handler more per connection for each. That is what keeps an idle connection small: no per-connection
  * queues, no copy of the upgrade request, no promise per write.
  *
  * <p>Packets are written as whole frames that the packet built once (see {@link WebSocketFrames}): per
@@ -72,18 +76,23 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     final Thread thread;
     private final ContextInternal dispatcher;
     private final int compressionThreshold;
+    private final int maxPayload;
     private ChannelHandlerContext pipeline;
     private boolean deflate;
     private boolean closing;
     private boolean ended;
     private Receiver receiver = NOBODY;
     private Runnable whenWritable;
+    // A message arriving in fragments, until its last.
+    private CompositeByteBuf fragments;
+    private boolean fragmentsAreText;
 
-    WebSocketTransport(Context context, Thread thread, int compressionThreshold) {
+    WebSocketTransport(Context context, Thread thread, int compressionThreshold, int maxPayload) {
         this.context = context;
         this.thread = thread;
         this.dispatcher = (ContextInternal) context;
         this.compressionThreshold = compressionThreshold;
+        this.maxPayload = maxPayload;
     }
 
     @Override
@@ -140,7 +149,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (msg instanceof WebSocketFrame frame) {
+            if (msg instanceof WebSocketFrame frame && !closing) {
                 onFrame(ctx, frame);
             }
         } finally {
@@ -149,18 +158,55 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     }
 
     private void onFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame) {
-            String text = frame.content().toString(StandardCharsets.UTF_8);
-            dispatcher.dispatch(text, receiver::onText);
-        } else if (frame instanceof BinaryWebSocketFrame) {
-            byte[] data = ByteBufUtil.getBytes(frame.content());
-            dispatcher.dispatch(data, receiver::onBinary);
-        } else if (frame instanceof PingWebSocketFrame) {
+        if (frame instanceof PingWebSocketFrame) {
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
         } else if (frame instanceof CloseWebSocketFrame close) {
             onClientClose(ctx, close);
+        } else if (!(frame instanceof PongWebSocketFrame)) {
+            // Pongs answer pings we never send: nothing to do. What is left carries a message, whole or in part.
+            onDataFrame(ctx, frame);
         }
-        // Pongs answer pings we never send: nothing to do.
+    }
+
+    /** A message in one frame, or a fragment of one: RFC 6455 §5.4 lets control frames come between fragments. */
+    private void onDataFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        boolean continuation = frame instanceof ContinuationWebSocketFrame;
+        if (continuation != (fragments != null)) {
+            fail(ctx, WebSocketCloseStatus.PROTOCOL_ERROR);
+            return;
+        }
+        if (!continuation && frame.isFinalFragment()) {
+            deliver(ctx, frame instanceof TextWebSocketFrame, frame.content());
+            return;
+        }
+        if (!continuation) {
+            fragments = ctx.alloc().compositeBuffer();
+            fragmentsAreText = frame instanceof TextWebSocketFrame;
+        }
+        if (fragments.readableBytes() + frame.content().readableBytes() > maxPayload) {
+            fail(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG);
+            return;
+        }
+        fragments.addComponent(true, frame.content().retain());
+        if (frame.isFinalFragment()) {
+            ByteBuf whole = fragments;
+            fragments = null;
+            try {
+                deliver(ctx, fragmentsAreText, whole);
+            } finally {
+                whole.release();
+            }
+        }
+    }
+
+    private void deliver(ChannelHandlerContext ctx, boolean text, ByteBuf message) {
+        if (!text) {
+            dispatcher.dispatch(ByteBufUtil.getBytes(message), receiver::onBinary);
+        } else if (ByteBufUtil.isText(message, StandardCharsets.UTF_8)) {
+            dispatcher.dispatch(message.toString(StandardCharsets.UTF_8), receiver::onText);
+        } else {
+            fail(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
+        }
     }
 
     private void onClientClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
@@ -188,19 +234,33 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        releaseFragments();
         end(closing ? CloseReason.TRANSPORT_CLOSE : CloseReason.TRANSPORT_ERROR);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("websocket connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        fail(ctx, closeStatus(cause));
+    }
+
+    /** Ends a connection that broke the protocol: a close frame saying how, and no more reading. */
+    private void fail(ChannelHandlerContext ctx, WebSocketCloseStatus status) {
+        releaseFragments();
         if (!closing && ctx.channel().isActive()) {
             closing = true;
-            ctx.writeAndFlush(new CloseWebSocketFrame(closeStatus(cause))).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();
         }
         end(CloseReason.TRANSPORT_ERROR);
+    }
+
+    private void releaseFragments() {
+        if (fragments != null) {
+            fragments.release();
+            fragments = null;
+        }
     }
 
     private static WebSocketCloseStatus closeStatus(Throwable cause) {

@@ -11,9 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Context;
@@ -93,15 +91,12 @@ final class WebSocketUpgrade {
     }
 
     private WebSocketTransport install(ChannelPipeline pipeline, Context context, Thread loop) {
-        WebSocketTransport transport = new WebSocketTransport(context, loop, compressionThreshold);
+        WebSocketTransport transport = new WebSocketTransport(context, loop, compressionThreshold, maxPayload);
         if (pipeline.get(IdleStateHandler.class) != null) {
             // Idle HTTP connections are closed; a session's liveness is its heartbeat.
             pipeline.remove(IdleStateHandler.class);
         }
         pipeline.replace(VertxHandler.class, TRANSPORT_HANDLER, transport);
-        // Text is checked after it is inflated, and a fragmented message is whole before it reaches the session.
-        pipeline.addBefore(TRANSPORT_HANDLER, null, new Utf8FrameValidator(false));
-        pipeline.addBefore(TRANSPORT_HANDLER, null, new WebSocketFrameAggregator(maxPayload));
         return transport;
     }
 

@@ -63,6 +63,44 @@ class WebSocketConnectionTest {
     }
 
     @Test
+    void answersAPingThatComesBetweenTheFragmentsOfAMessage() throws IOException {
+        try (RawWebSocket ws = opened(null)) {
+            String sid = onlySid();
+
+            ws.send(false, false, RawWebSocket.TEXT, bytes("4first half, "));
+            ws.send(true, false, RawWebSocket.PING, bytes("still there?"));
+            ws.send(true, false, RawWebSocket.CONTINUATION, bytes("second half"));
+
+            assertThat(ws.read().opcode()).isEqualTo(RawWebSocket.PONG);
+            assertThat(sessions.get(sid).nextMessage().text()).isEqualTo("first half, second half");
+        }
+    }
+
+    @Test
+    void closesWith1002OnAContinuationThatContinuesNothing() throws IOException {
+        try (RawWebSocket ws = opened(null)) {
+            String sid = onlySid();
+
+            ws.send(true, false, RawWebSocket.CONTINUATION, bytes("4orphan"));
+
+            assertClosedWith(ws, sid, 1002);
+        }
+    }
+
+    @Test
+    void closesWith1009WhenFragmentsAddUpToMoreThanMaxPayload() throws IOException {
+        try (RawWebSocket ws = opened(null)) {
+            String sid = onlySid();
+            byte[] part = bytes("x".repeat(MAX_PAYLOAD / 2 + 1));
+
+            ws.send(false, false, RawWebSocket.TEXT, part);
+            ws.send(true, false, RawWebSocket.CONTINUATION, part);
+
+            assertClosedWith(ws, sid, 1009);
+        }
+    }
+
+    @Test
     void answersTheClientsCloseFrameAndEndsTheSessionAsATransportClose() throws IOException {
         try (RawWebSocket ws = opened(null)) {
             String sid = onlySid();
@@ -84,12 +122,7 @@ class WebSocketConnectionTest {
 
             ws.send(true, false, RawWebSocket.TEXT, new byte[] {'4', (byte) 0xC3, (byte) 0x28});
 
-            Frame close = ws.read();
-            assertThat(close.opcode()).isEqualTo(RawWebSocket.CLOSE);
-            assertThat(RawWebSocket.closeStatus(close)).isEqualTo(1007);
-            assertThat(ws.closedByServer()).isTrue();
-            assertThat(sessions.get(sid).awaitClose()).isEqualTo(CloseReason.TRANSPORT_ERROR);
-            assertThat(sessions.get(sid).messages).isEmpty();
+            assertClosedWith(ws, sid, 1007);
         }
     }
 
@@ -153,6 +186,15 @@ class WebSocketConnectionTest {
         assertThat(new String(open.payload(), StandardCharsets.UTF_8)).startsWith("0{\"sid\"");
         await().atMost(TestServer.TIMEOUT).until(() -> sessions.count() == 1);
         return ws;
+    }
+
+    private void assertClosedWith(RawWebSocket ws, String sid, int status) throws IOException {
+        Frame close = ws.read();
+        assertThat(close.opcode()).isEqualTo(RawWebSocket.CLOSE);
+        assertThat(RawWebSocket.closeStatus(close)).isEqualTo(status);
+        assertThat(ws.closedByServer()).isTrue();
+        assertThat(sessions.get(sid).awaitClose()).isEqualTo(CloseReason.TRANSPORT_ERROR);
+        assertThat(sessions.get(sid).messages).isEmpty();
     }
 
     private String onlySid() {
