@@ -1,10 +1,10 @@
 package com.restaurantos.engineio;
 
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,7 +47,6 @@ public final class EngineSession {
 
     private final EngineServer server;
     private final EngineOptions options;
-    private final Vertx vertx;
     private final String id;
     private final HandshakeRequest handshake;
 
@@ -68,11 +69,13 @@ public final class EngineSession {
     private boolean probed;
     private boolean awaitingFinalPoll;
     private EnginePacket finalPacket = EnginePacket.CLOSE;
-    private long pingTimer = -1;
-    private long pingTimeoutTimer = -1;
-    private long upgradeTimer = -1;
-    private long lingerTimer = -1;
-    private long settleTimer = -1;
+    // Netty's timers of the owning loop, not Vert.x's: Vert.x keeps an id, a map entry and a promise more per
+    // timer, and every session re-arms its ping timer twice per interval.
+    private ScheduledFuture<?> pingTimer;
+    private ScheduledFuture<?> pingTimeoutTimer;
+    private ScheduledFuture<?> upgradeTimer;
+    private ScheduledFuture<?> lingerTimer;
+    private ScheduledFuture<?> settleTimer;
     private Listener listener = NO_LISTENER;
     // Made once: a broadcast flushes every recipient, and a method reference is an object per use.
     private final Runnable flushTask = this::flush;
@@ -80,7 +83,6 @@ public final class EngineSession {
     EngineSession(EngineServer server, String id, HandshakeRequest handshake, Context context) {
         this.server = server;
         this.options = server.options();
-        this.vertx = context.owner();
         this.id = id;
         this.handshake = handshake;
         this.context = context;
@@ -260,7 +262,7 @@ public final class EngineSession {
      */
     private void settlePoll() {
         cancel(settleTimer);
-        settleTimer = vertx.setTimer(POLL_SETTLE_MILLIS, t -> exec(this::releasePoll));
+        settleTimer = schedule(POLL_SETTLE_MILLIS, () -> exec(this::releasePoll));
     }
 
     /** Answers a waiting poll during an upgrade: with what is queued, or a noop. */
@@ -337,7 +339,7 @@ public final class EngineSession {
             return;
         }
         upgrading = candidate;
-        upgradeTimer = vertx.setTimer(options.upgradeTimeout().toMillis(), t -> exec(() -> {
+        upgradeTimer = schedule(options.upgradeTimeout().toMillis(), () -> exec(() -> {
             if (upgrading == candidate) {
                 log.debug("session {}: upgrade timed out", id);
                 abandonUpgrade(candidate);
@@ -470,7 +472,7 @@ public final class EngineSession {
         switch (packet.type()) {
             case PONG -> {
                 cancel(pingTimeoutTimer);
-                pingTimeoutTimer = -1;
+                pingTimeoutTimer = null;
                 schedulePing();
             }
             case MESSAGE -> listener.onMessage(packet);
@@ -486,14 +488,14 @@ public final class EngineSession {
 
     private void schedulePing() {
         cancel(pingTimer);
-        pingTimer = vertx.setTimer(options.pingInterval().toMillis(), t -> exec(() -> {
+        pingTimer = schedule(options.pingInterval().toMillis(), () -> exec(() -> {
             if (!open) {
                 return;
             }
             send(EnginePacket.PING);
             cancel(pingTimeoutTimer);
-            pingTimeoutTimer = vertx.setTimer(options.pingTimeout().toMillis(),
-                    t2 -> exec(() -> doClose(CloseReason.PING_TIMEOUT)));
+            pingTimeoutTimer = schedule(options.pingTimeout().toMillis(),
+                    () -> exec(() -> doClose(CloseReason.PING_TIMEOUT)));
         }));
     }
 
@@ -616,7 +618,7 @@ public final class EngineSession {
             // No poll is waiting: keep the session a little so that the next poll, which may
             // already be on its way, gets what is queued and the end of the session.
             awaitingFinalPoll = true;
-            lingerTimer = vertx.setTimer(options.pingTimeout().toMillis(), t -> exec(() -> {
+            lingerTimer = schedule(options.pingTimeout().toMillis(), () -> exec(() -> {
                 awaitingFinalPoll = false;
                 server.forget(this);
             }));
@@ -625,9 +627,15 @@ public final class EngineSession {
         }
     }
 
-    private void cancel(long timer) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+    /** Runs the task after the delay on the loop that owns the session now, in its Vert.x context. */
+    private ScheduledFuture<?> schedule(long delayMillis, Runnable task) {
+        ContextInternal loop = (ContextInternal) context;
+        return loop.nettyEventLoop().schedule(() -> loop.dispatch(task), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
         }
     }
 

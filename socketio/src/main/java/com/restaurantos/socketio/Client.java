@@ -8,11 +8,11 @@ import com.restaurantos.engineio.EngineSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Socket.IO side of one Engine.IO session: decodes its messages and hands each packet to the
@@ -25,8 +25,10 @@ final class Client implements EngineSession.Listener {
     private final SocketIoServer server;
     private final EngineSession session;
     private final PacketDecoder decoder;
-    private final Map<String, Socket> socketsByNamespace = new ConcurrentHashMap<>();
-    private final Set<String> connecting = new HashSet<>();
+    // Both small and rarely changed, while a connection holds its client for its whole life: an immutable map
+    // replaced on each change, and a set that exists only while a CONNECT waits for its middlewares.
+    private volatile Map<String, Socket> socketsByNamespace = Map.of();
+    private Set<String> connecting;
     private final long connectTimer;
     private volatile boolean closed;
 
@@ -84,25 +86,42 @@ final class Client implements EngineSession.Listener {
             sendConnectError(name, new ConnectError("Invalid namespace"));
             return;
         }
-        if (socketsByNamespace.containsKey(name) || !connecting.add(name)) {
+        if (socketsByNamespace.containsKey(name) || (connecting != null && connecting.contains(name))) {
             log.debug("session {}: ignored a second CONNECT to {}", session.id(), name);
             return;
         }
+        if (connecting == null) {
+            connecting = new HashSet<>(2);
+        }
+        connecting.add(name);
         namespace.connect(this, packet.data());
     }
 
     /** A socket passed its middlewares and joined. */
     void connected(Socket socket) {
         String name = socket.namespace().name();
-        connecting.remove(name);
-        socketsByNamespace.put(name, socket);
+        doneConnecting(name);
+        synchronized (this) {
+            Map<String, Socket> next = new HashMap<>(socketsByNamespace);
+            next.put(name, socket);
+            socketsByNamespace = Map.copyOf(next);
+        }
         server.vertx().cancelTimer(connectTimer);
     }
 
     /** A middleware refused the connection to a namespace. */
     void refused(Namespace namespace, ConnectError error) {
-        connecting.remove(namespace.name());
+        doneConnecting(namespace.name());
         sendConnectError(namespace.name(), error);
+    }
+
+    private void doneConnecting(String namespace) {
+        if (connecting != null) {
+            connecting.remove(namespace);
+            if (connecting.isEmpty()) {
+                connecting = null;
+            }
+        }
     }
 
     private void sendConnectError(String namespace, ConnectError error) {
@@ -115,7 +134,14 @@ final class Client implements EngineSession.Listener {
     }
 
     void remove(Socket socket) {
-        socketsByNamespace.remove(socket.namespace().name(), socket);
+        synchronized (this) {
+            String name = socket.namespace().name();
+            if (socketsByNamespace.get(name) == socket) {
+                Map<String, Socket> next = new HashMap<>(socketsByNamespace);
+                next.remove(name);
+                socketsByNamespace = Map.copyOf(next);
+            }
+        }
     }
 
     boolean send(List<EnginePacket> encoded, boolean isVolatile) {

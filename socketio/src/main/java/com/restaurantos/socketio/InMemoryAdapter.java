@@ -27,6 +27,8 @@ public final class InMemoryAdapter implements Adapter {
     private final SocketIoOptions.Recovery recovery;
     private final Vertx vertx;
     private final Map<String, Set<String>> membersByRoom = new ConcurrentHashMap<>();
+    // Immutable sets, replaced on a join or a leave: a socket is in two or three rooms and changes them rarely,
+    // and a concurrent set per socket would cost some 200 bytes more per connection.
     private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
 
     // Recovery: every logged broadcast has the next sequence number; its offset is that number
@@ -50,19 +52,29 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void addAll(String socketId, Set<String> rooms) {
-        Set<String> own = roomsBySocket.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet());
+        roomsBySocket.compute(socketId, (k, own) -> {
+            if (own == null) {
+                return Set.copyOf(rooms);
+            }
+            Set<String> union = new HashSet<>(own);
+            union.addAll(rooms);
+            return Set.copyOf(union);
+        });
         for (String room : rooms) {
-            own.add(room);
-            membersByRoom.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet()).add(socketId);
+            membersByRoom.compute(room, (k, members) -> withMember(members, socketId));
         }
     }
 
     @Override
     public void del(String socketId, String room) {
-        Set<String> own = roomsBySocket.get(socketId);
-        if (own != null) {
-            own.remove(room);
-        }
+        roomsBySocket.computeIfPresent(socketId, (k, own) -> {
+            if (!own.contains(room)) {
+                return own;
+            }
+            Set<String> rest = new HashSet<>(own);
+            rest.remove(room);
+            return Set.copyOf(rest);
+        });
         removeMember(room, socketId);
     }
 
@@ -78,15 +90,38 @@ public final class InMemoryAdapter implements Adapter {
 
     private void removeMember(String room, String socketId) {
         membersByRoom.computeIfPresent(room, (k, members) -> {
+            if (members.size() == 1) {
+                return members.contains(socketId) ? null : members;
+            }
             members.remove(socketId);
             return members.isEmpty() ? null : members;
         });
     }
 
+    /**
+     * Most rooms have one member: every socket is alone in the room of its own id. Such a room is an immutable
+     * set of one, and becomes a concurrent set when a second member joins. Called under the room's entry lock.
+     */
+    private static Set<String> withMember(Set<String> members, String socketId) {
+        if (members == null) {
+            return Set.of(socketId);
+        }
+        if (members.contains(socketId)) {
+            return members;
+        }
+        if (members.size() == 1) {
+            Set<String> grown = ConcurrentHashMap.newKeySet();
+            grown.addAll(members);
+            grown.add(socketId);
+            return grown;
+        }
+        members.add(socketId);
+        return members;
+    }
+
     @Override
     public Set<String> socketRooms(String socketId) {
-        Set<String> own = roomsBySocket.get(socketId);
-        return own == null ? Set.of() : Set.copyOf(own);
+        return roomsBySocket.getOrDefault(socketId, Set.of());
     }
 
     @Override

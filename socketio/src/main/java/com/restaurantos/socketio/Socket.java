@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ public final class Socket {
     private final JsonNode auth;
     private final boolean recovered;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
-    private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
+    // Immutable, replaced on each registration: handlers are set once, at connection, and read on every event;
+    // a concurrent map per socket would cost some 300 bytes more per connection.
+    private volatile Map<String, EventHandler> handlers = Map.of();
     private final List<EventMiddleware> middlewares = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> disconnectingListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> disconnectListeners = new CopyOnWriteArrayList<>();
@@ -110,7 +113,11 @@ public final class Socket {
 
     /** Registers the handler of an event name, replacing any previous one. */
     public Socket on(String event, EventHandler handler) {
-        handlers.put(event, handler);
+        synchronized (this) {
+            Map<String, EventHandler> next = new HashMap<>(handlers);
+            next.put(event, handler);
+            handlers = Map.copyOf(next);
+        }
         return this;
     }
 
