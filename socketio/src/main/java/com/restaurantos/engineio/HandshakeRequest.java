@@ -7,9 +7,11 @@ import io.vertx.core.net.SocketAddress;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the server knew of the client when its session was opened: the request that made the handshake. Copied,
@@ -20,6 +22,28 @@ import java.util.Map;
  * it came in; the maps the layers above read are built when they ask.
  */
 public final class HandshakeRequest {
+    /**
+     * Header names and values that nearly every handshake carries, each kept as one shared string instead of a
+     * copy per connection. Names are matched whatever their case (Node's clients send them lower case, browsers
+     * capitalised) and kept lower case, as Socket.IO reports them; values are matched exactly.
+     */
+    private static final Map<String, String> COMMON_NAMES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final Map<String, String> COMMON_VALUES = new HashMap<>();
+
+    static {
+        for (String name : List.of("host", "connection", "upgrade", "origin", "user-agent", "accept",
+                "accept-encoding", "accept-language", "cache-control", "pragma", "cookie", "authorization",
+                "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol",
+                "x-forwarded-for", "x-forwarded-proto", "x-restaurant-id")) {
+            COMMON_NAMES.put(name, name);
+        }
+        for (String value : List.of("Upgrade", "upgrade", "keep-alive, Upgrade", "websocket", "13", "no-cache",
+                "*/*", "gzip, deflate", "gzip, deflate, br", "gzip, deflate, br, zstd",
+                "permessage-deflate; client_max_window_bits", "permessage-deflate")) {
+            COMMON_VALUES.put(value, value);
+        }
+    }
+
     private final String[] headers;
     private final String url;
     private final String remoteAddress;
@@ -42,8 +66,8 @@ public final class HandshakeRequest {
         String[] headers = new String[received.size() * 2];
         int i = 0;
         for (Map.Entry<String, String> header : received) {
-            headers[i++] = header.getKey();
-            headers[i++] = header.getValue();
+            headers[i++] = COMMON_NAMES.getOrDefault(header.getKey(), header.getKey());
+            headers[i++] = COMMON_VALUES.getOrDefault(header.getValue(), header.getValue());
         }
         String remote = request.remoteAddress() == null ? "" : request.remoteAddress().toString();
         return new HandshakeRequest(headers, request.uri(), remote, clientAddress(request), request.isSSL(),

@@ -97,6 +97,9 @@ class EngineHandshakeTest {
         HandshakeRequest handshake = sessions.get(0).handshake();
         assertThat(handshake.query()).containsEntry("token", "abc").containsEntry("EIO", "4");
         assertThat(handshake.headers().get("x-kitchen")).isEqualTo("grill");
+        assertThat(handshake.headers().get("HOST")).isEqualTo("127.0.0.1:" + server.port());
+        assertThat(List.copyOf(handshake.headers().names())).as("well-known names in lower case")
+                .contains("host", "X-Kitchen").doesNotContain("Host");
         assertThat(handshake.remoteAddress()).startsWith("127.0.0.1:");
         assertThat(handshake.clientAddress()).isEqualTo("127.0.0.1");
         assertThat(handshake.secure()).isFalse();
