@@ -9,7 +9,7 @@
 # Settings (environment): PORT (3411), SCENARIOS ("idle storm fanout"), DEFLATE ("no yes"),
 # IDLE_CONNECTIONS (10000), IDLE_HOLD (30s), STORM_CONNECTIONS (10000), STORM_CONCURRENCY (500),
 # FANOUT_RESTAURANTS (50), FANOUT_SUBSCRIBERS (100), FANOUT_RATES (5000,10000,20000,40000),
-# FANOUT_STEP (8s), FANOUT_WARMUP (4s: the first step, at the first rate, reported apart), SERVE_JAVA_OPTS (the JVM flags of `serve`, as the README recommends),
+# FANOUT_STEP (8s), FANOUT_WARMUP (4s: the first step, at the first rate, reported apart), SERVE_JAVA_OPTS (the JVM flags of `serve`; default `@jvm.options`, as the README starts it),
 # BENCH_JAVA_OPTS (the generator's), OUT (where the results go; default bench/results/<time>).
 set -euo pipefail
 
@@ -23,7 +23,7 @@ if [[ "$port" == 3000 || "$port" == 3001 ]]; then
 fi
 scenarios="${SCENARIOS:-idle storm fanout}"
 deflates="${DEFLATE:-no yes}"
-serve_opts="${SERVE_JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmx1g -Xmn256m}"
+serve_opts="${SERVE_JAVA_OPTS:-@$root/jvm.options}"
 bench_opts="${BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g}"
 out="${OUT:-$here/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"
