@@ -259,7 +259,7 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Optional<Order> updateStatus(StatusUpdate change) {
+    public boolean updateStatus(StatusUpdate change) {
         return tx.write(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE orders SET status = ?,"
                     + " cancel_reason = CASE WHEN ? = 'cancelled' THEN ? ELSE cancel_reason END,"
@@ -276,12 +276,12 @@ public final class JdbcOrderRepository implements OrderRepository {
                 update.setLong(++i, change.expectedVersion());
                 update.setString(++i, change.from().wire());
                 if (!applied(update)) {
-                    return Optional.empty();
+                    return false;
                 }
             }
             insertHistory(connection, change.orderId(), change.from(), change.to(), change.at(), change.actor(),
                     change.reason());
-            return find(connection, change.restaurantId(), change.orderId());
+            return true;
         });
     }
 
