@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The REST API of contract section 4 under {@code /api/v1}, with {@code /health/live}, {@code /health/ready}
@@ -52,6 +53,7 @@ public final class RestApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     static final int MAX_OFFSET = 1_000_000;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Vertx vertx;
     private final OrderService orders;
@@ -226,7 +228,7 @@ public final class RestApi {
         if (authorization == null) {
             return null;
         }
-        String[] parts = authorization.strip().split("\\s+", 2);
+        String[] parts = WHITESPACE.split(authorization.strip(), 2);
         return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") ? parts[1] : "";
     }
 

@@ -38,6 +38,7 @@ public record Order(UUID id, UUID restaurantId, String orderNumber, OrderStatus 
         items = List.copyOf(items);
     }
 
+    /** This order as a status change from this version stores it: what the repository holds after it. */
     Order withStatus(OrderStatus next, Instant at) {
         return new Order(id, restaurantId, orderNumber, next, type, tableNumber, customerName, items, totals, notes,
                 createdBy, createdAt, at, version + 1);

@@ -37,9 +37,10 @@ public interface OrderRepository {
 
     /**
      * Stores the status change and its history line if the order is still at the update's expected version and
-     * status; returns the stored order, or empty if another change came first.
+     * status; returns whether it did (false if another change came first). The stored order is then the expected
+     * version's with the new status, update time and version, which the caller already has: it is not read again.
      */
-    Optional<Order> updateStatus(StatusUpdate update);
+    boolean updateStatus(StatusUpdate update);
 
     /** The status history of the order, oldest first (empty for an unknown order). */
     List<StatusChange> history(UUID restaurantId, UUID orderId);

@@ -167,10 +167,12 @@ public final class OrderService {
             }
             Supplier<Order> change = () -> {
                 Instant at = now();
-                Order stored = orders.updateStatus(new StatusUpdate(restaurantId, orderId, current.version(),
-                        current.status(), to, at, actor.id(), reason)).orElseThrow(() ->
-                        new InvalidTransitionException("order " + current.orderNumber()
-                                + " was changed by someone else; it is no longer " + current.status()));
+                if (!orders.updateStatus(new StatusUpdate(restaurantId, orderId, current.version(),
+                        current.status(), to, at, actor.id(), reason))) {
+                    throw new InvalidTransitionException("order " + current.orderNumber()
+                            + " was changed by someone else; it is no longer " + current.status());
+                }
+                Order stored = current.withStatus(to, at);
                 publishStatusChange(current.status(), stored, at, actor, reason);
                 boolean mayMakeTableReady = to == OrderStatus.READY
                         || (to == OrderStatus.CANCELLED && current.status() != OrderStatus.READY);
@@ -206,12 +208,11 @@ public final class OrderService {
                     if (current.isEmpty()) {
                         return null;
                     }
-                    Optional<Order> stored = orders.updateStatus(new StatusUpdate(restaurantId, candidate.id(),
-                            current.get().version(), current.get().status(), OrderStatus.COMPLETED, at, actor.id(),
-                            TABLE_CLOSED));
-                    if (stored.isPresent()) {
-                        publishStatusChange(current.get().status(), stored.get(), at, actor, null);
-                        completed.add(stored.get());
+                    if (orders.updateStatus(new StatusUpdate(restaurantId, candidate.id(), current.get().version(),
+                            current.get().status(), OrderStatus.COMPLETED, at, actor.id(), TABLE_CLOSED))) {
+                        Order stored = current.get().withStatus(OrderStatus.COMPLETED, at);
+                        publishStatusChange(current.get().status(), stored, at, actor, null);
+                        completed.add(stored);
                         return null;
                     }
                 }

@@ -36,6 +36,9 @@ public enum OrderStatus {
     private static final Set<OrderStatus> ACTIVE =
             Collections.unmodifiableSet(EnumSet.of(NEW, PENDING, CONFIRMED, PREPARING, READY));
 
+    /** {@link #fromWire} runs for every row read and every request: one copy of values(), not one per call. */
+    private static final OrderStatus[] VALUES = values();
+
     private final String wire;
 
     OrderStatus(String wire) {
@@ -67,7 +70,12 @@ public enum OrderStatus {
     }
 
     public static Optional<OrderStatus> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+        for (OrderStatus s : VALUES) {
+            if (s.wire.equals(value)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Parses a client's value, or throws a {@link ValidationException} naming {@code field}. */

@@ -12,6 +12,9 @@ public enum OrderType {
     DRIVE_THRU("drive-thru"),
     KIOSK("kiosk");
 
+    /** {@link #fromWire} runs for every row read and every request: one copy of values(), not one per call. */
+    private static final OrderType[] VALUES = values();
+
     private final String wire;
 
     OrderType(String wire) {
@@ -23,7 +26,12 @@ public enum OrderType {
     }
 
     public static Optional<OrderType> fromWire(String value) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(value)).findFirst();
+        for (OrderType t : VALUES) {
+            if (t.wire.equals(value)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     static String choices() {

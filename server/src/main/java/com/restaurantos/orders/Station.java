@@ -10,6 +10,9 @@ public enum Station {
     BAR("bar"),
     POS("pos");
 
+    /** {@link #fromWire} runs for every row read and every request: one copy of values(), not one per call. */
+    private static final Station[] VALUES = values();
+
     private final String wire;
 
     Station(String wire) {
@@ -21,7 +24,12 @@ public enum Station {
     }
 
     public static Optional<Station> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+        for (Station s : VALUES) {
+            if (s.wire.equals(value)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     static String choices() {

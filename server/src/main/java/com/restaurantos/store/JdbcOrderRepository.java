@@ -259,7 +259,7 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Optional<Order> updateStatus(StatusUpdate change) {
+    public boolean updateStatus(StatusUpdate change) {
         return tx.write(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE orders SET status = ?,"
                     + " cancel_reason = CASE WHEN ? = 'cancelled' THEN ? ELSE cancel_reason END,"
@@ -276,12 +276,12 @@ public final class JdbcOrderRepository implements OrderRepository {
                 update.setLong(++i, change.expectedVersion());
                 update.setString(++i, change.from().wire());
                 if (!applied(update)) {
-                    return Optional.empty();
+                    return false;
                 }
             }
             insertHistory(connection, change.orderId(), change.from(), change.to(), change.at(), change.actor(),
                     change.reason());
-            return find(connection, change.restaurantId(), change.orderId());
+            return true;
         });
     }
 
@@ -382,13 +382,12 @@ public final class JdbcOrderRepository implements OrderRepository {
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                rows.add(new Row(rs.getObject("id", UUID.class), rs.getObject("restaurant_id", UUID.class),
-                        rs.getString("order_number"), status(rs.getString("status")),
-                        OrderType.fromWire(rs.getString("type")).orElseThrow(),
-                        rs.getString("table_number"), rs.getString("customer_name"), rs.getString("notes"),
-                        new Totals(rs.getBigDecimal("subtotal"), rs.getBigDecimal("tax"), rs.getBigDecimal("total")),
-                        rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                        rs.getLong("version")));
+                // By position, in the order of ORDER_COLUMNS: a lookup by name costs a map per result set.
+                rows.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        status(rs.getString(4)), OrderType.fromWire(rs.getString(5)).orElseThrow(), rs.getString(6),
+                        rs.getString(7), rs.getString(8),
+                        new Totals(rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11)),
+                        rs.getString(12), instant(rs, 13), instant(rs, 14), rs.getLong(15)));
             }
         }
         return rows;
@@ -412,15 +411,20 @@ public final class JdbcOrderRepository implements OrderRepository {
         return orders;
     }
 
+    /** An item of an order, as its modifiers name it. */
+    private record Line(UUID orderId, int lineNo) {
+    }
+
     private static Map<UUID, List<OrderItem>> items(Connection connection, List<UUID> orderIds) throws SQLException {
         String in = String.join(", ", java.util.Collections.nCopies(orderIds.size(), "?"));
-        Map<String, List<Modifier>> modifiers = new HashMap<>();
+        Map<Line, List<Modifier>> modifiers = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT order_id, line_no, name, price"
                 + " FROM order_item_modifiers WHERE order_id IN (" + in + ") ORDER BY order_id, line_no, modifier_no")) {
             bind(select, new ArrayList<>(orderIds));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    modifiers.computeIfAbsent(rs.getObject(1, UUID.class) + "/" + rs.getInt(2), k -> new ArrayList<>())
+                    Line line = new Line(rs.getObject(1, UUID.class), rs.getInt(2));
+                    modifiers.computeIfAbsent(line, k -> new ArrayList<>())
                             .add(new Modifier(rs.getString(3), rs.getBigDecimal(4)));
                 }
             }
@@ -436,7 +440,7 @@ public final class JdbcOrderRepository implements OrderRepository {
                     String station = rs.getString(9);
                     items.computeIfAbsent(orderId, k -> new ArrayList<>()).add(new OrderItem(
                             rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getInt(6),
-                            rs.getBigDecimal(7), modifiers.getOrDefault(orderId + "/" + rs.getInt(2), List.of()),
+                            rs.getBigDecimal(7), modifiers.getOrDefault(new Line(orderId, rs.getInt(2)), List.of()),
                             rs.getString(8), station == null ? null : Station.fromWire(station).orElseThrow()));
                 }
             }
@@ -450,10 +454,6 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     private static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

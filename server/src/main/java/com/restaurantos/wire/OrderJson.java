@@ -11,11 +11,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import java.util.UUID;
 
 /** The JSON of the contract's order (section 3) and of the other REST answers; optional fields left out when empty. */
 public final class OrderJson {
+    /** Always three fraction digits, {@code .000} included; further digits are cut, not rounded. */
+    private static final DateTimeFormatter ISO_MILLIS = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+
     private OrderJson() {
     }
 
@@ -120,8 +125,7 @@ public final class OrderJson {
 
     /** ISO-8601 in UTC with milliseconds, as JavaScript's {@code Date.toISOString()}. */
     public static String time(Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-                instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).replaceFirst("(:\\d\\d)Z$", "$1.000Z");
+        return ISO_MILLIS.format(instant);
     }
 
     private static void putIf(JsonObject json, String key, String value) {

@@ -74,15 +74,14 @@ final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public synchronized Optional<Order> updateStatus(StatusUpdate u) {
+    public synchronized boolean updateStatus(StatusUpdate u) {
         Optional<Order> current = find(u.restaurantId(), u.orderId())
                 .filter(o -> o.version() == u.expectedVersion() && o.status() == u.from());
-        return current.map(o -> {
-            Order changed = o.withStatus(u.to(), u.at());
-            orders.put(o.id(), changed);
+        current.ifPresent(o -> {
+            orders.put(o.id(), o.withStatus(u.to(), u.at()));
             history.get(o.id()).add(new StatusChange(u.from(), u.to(), u.at(), u.actor(), u.reason()));
-            return changed;
         });
+        return current.isPresent();
     }
 
     @Override
