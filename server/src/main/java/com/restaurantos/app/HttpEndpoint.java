@@ -23,7 +23,7 @@ final class HttpEndpoint {
     }
 
     static HttpServer listen(Vertx vertx, String host, int port, EngineServer engine, Handler<HttpServerRequest> handler) {
-        HttpServerOptions options = EngineServer.configure(new HttpServerOptions(), engine.options())
+        HttpServerOptions options = EngineServer.configure(new HttpServerOptions())
                 .setHost(host)
                 .setPort(port)
                 .setTcpNoDelay(true)

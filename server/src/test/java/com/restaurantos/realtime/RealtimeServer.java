@@ -116,7 +116,7 @@ final class RealtimeServer implements AutoCloseable {
                 registry, clock);
         gateway.start();
         // As HttpEndpoint: the engine configures the server and sees every connection.
-        HttpServerOptions options = EngineServer.configure(new HttpServerOptions(), io.engine().options())
+        HttpServerOptions options = EngineServer.configure(new HttpServerOptions())
                 .setHost("127.0.0.1")
                 .setPort(0);
         http = vertx.createHttpServer(options)

@@ -66,7 +66,7 @@ public final class EngineServer {
     }
 
     /** Applies what the engine needs to the options of the HTTP server it will be mounted on. */
-    public static HttpServerOptions configure(HttpServerOptions http, EngineOptions options) {
+    public static HttpServerOptions configure(HttpServerOptions http) {
         // Vert.x then puts the handler that negotiates extensions in each connection; DeflateNegotiation replaces it.
         return http.setPerMessageWebSocketCompressionSupported(true);
     }

@@ -52,8 +52,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * A bare Engine.IO server on an HTTP server that may lack what {@link EngineServer#configure} sets (frame and
-     * message size limits, compression), as an application that forgot it would mount it.
+     * A bare Engine.IO server on an HTTP server that may lack what {@link EngineServer#configure} sets (the
+     * permessage-deflate negotiation), as an application that forgot it would mount it.
      */
     public static TestServer engine(EngineOptions options, Consumer<EngineSession> onConnection, boolean configured) {
         return engine(options, onConnection, configured, System::nanoTime);
@@ -95,7 +95,7 @@ public final class TestServer implements AutoCloseable {
 
     private static HttpServer listen(Vertx vertx, EngineOptions options, boolean configured,
                                      Handler<HttpServerRequest> handler) {
-        HttpServerOptions http = (configured ? EngineServer.configure(new HttpServerOptions(), options)
+        HttpServerOptions http = (configured ? EngineServer.configure(new HttpServerOptions())
                 : new HttpServerOptions())
                 .setHost("127.0.0.1")
                 .setPort(0)

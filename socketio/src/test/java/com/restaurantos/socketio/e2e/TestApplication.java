@@ -83,7 +83,7 @@ final class TestApplication implements AutoCloseable {
     static TestApplication start() throws Exception {
         Vertx vertx = Vertx.vertx();
         SocketIoServer io = new SocketIoServer(vertx, SocketIoOptions.defaults());
-        HttpServerOptions options = EngineServer.configure(new HttpServerOptions(), io.options().engine())
+        HttpServerOptions options = EngineServer.configure(new HttpServerOptions())
                 .setHost("127.0.0.1")
                 .setPort(0);
         HttpServer http = vertx.createHttpServer(options)
