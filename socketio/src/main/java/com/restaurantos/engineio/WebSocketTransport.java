@@ -149,7 +149,9 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (msg instanceof WebSocketFrame frame && !closing) {
+            if (msg instanceof CloseWebSocketFrame close) {
+                onClientClose(ctx, close);
+            } else if (msg instanceof WebSocketFrame frame && !closing) {
                 onFrame(ctx, frame);
             }
         } finally {
@@ -160,8 +162,6 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     private void onFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof PingWebSocketFrame) {
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-        } else if (frame instanceof CloseWebSocketFrame close) {
-            onClientClose(ctx, close);
         } else if (!(frame instanceof PongWebSocketFrame)) {
             // Pongs answer pings we never send: nothing to do. What is left carries a message, whole or in part.
             onDataFrame(ctx, frame);

@@ -170,6 +170,22 @@ class WebSocketConnectionTest {
     }
 
     @Test
+    void endsTheConnectionAsSoonAsTheClientAnswersTheServersCloseFrame() throws IOException {
+        try (RawWebSocket ws = opened(null)) {
+            sessions.session(onlySid()).close();
+            assertThat(ws.read().opcode()).isEqualTo(RawWebSocket.CLOSE);
+            long answered = System.nanoTime();
+
+            ws.send(true, false, RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xE8});
+
+            assertThat(ws.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - answered))
+                    .as("well before the 1 s granted to a client that never answers")
+                    .isLessThan(Duration.ofMillis(800));
+        }
+    }
+
+    @Test
     void answers426ToAnotherProtocolVersion() throws IOException {
         try (RawWebSocket ws = RawWebSocket.openWithHeaders(server, "Sec-WebSocket-Version: 8\r\n")) {
             assertThat(ws.head).startsWith("HTTP/1.1 426");
