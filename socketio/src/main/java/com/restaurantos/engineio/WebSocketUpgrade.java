@@ -18,6 +18,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.net.impl.VertxHandler;
 
@@ -66,7 +67,7 @@ final class WebSocketUpgrade {
             request.response().setStatusCode(426).putHeader("Sec-WebSocket-Version", SUPPORTED_VERSION).end();
             return Future.failedFuture("unsupported websocket version");
         }
-        Context context = ((io.vertx.core.internal.http.HttpServerRequestInternal) request).context();
+        Context context = ((HttpServerRequestInternal) request).context();
         Thread loop = Thread.currentThread();
         Channel channel = connection.channel();
         WebSocketServerHandshaker13 handshaker = new WebSocketServerHandshaker13(null, null, frames);
