@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The statuses of an order and, in {@link #ALLOWED}, the only transitions between them (contract section 3). */
 public enum OrderStatus {
@@ -36,8 +37,9 @@ public enum OrderStatus {
     private static final Set<OrderStatus> ACTIVE =
             Collections.unmodifiableSet(EnumSet.of(NEW, PENDING, CONFIRMED, PREPARING, READY));
 
-    /** {@link #fromWire} runs for every row read and every request: one copy of values(), not one per call. */
-    private static final OrderStatus[] VALUES = values();
+    /** {@link #fromWire} runs for every row read and every request: a lookup, not a scan of a fresh values(). */
+    private static final Map<String, OrderStatus> BY_WIRE = Arrays.stream(values())
+            .collect(Collectors.toMap(value -> value.wire, value -> value));
 
     private final String wire;
 
@@ -70,12 +72,7 @@ public enum OrderStatus {
     }
 
     public static Optional<OrderStatus> fromWire(String value) {
-        for (OrderStatus s : VALUES) {
-            if (s.wire.equals(value)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_WIRE.get(value));
     }
 
     /** Parses a client's value, or throws a {@link ValidationException} naming {@code field}. */

@@ -1,7 +1,9 @@
 package com.restaurantos.orders;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** How the guest gets the order. */
 public enum OrderType {
@@ -12,8 +14,9 @@ public enum OrderType {
     DRIVE_THRU("drive-thru"),
     KIOSK("kiosk");
 
-    /** {@link #fromWire} runs for every row read and every request: one copy of values(), not one per call. */
-    private static final OrderType[] VALUES = values();
+    /** {@link #fromWire} runs for every row read and every request: a lookup, not a scan of a fresh values(). */
+    private static final Map<String, OrderType> BY_WIRE = Arrays.stream(values())
+            .collect(Collectors.toMap(value -> value.wire, value -> value));
 
     private final String wire;
 
@@ -26,12 +29,7 @@ public enum OrderType {
     }
 
     public static Optional<OrderType> fromWire(String value) {
-        for (OrderType t : VALUES) {
-            if (t.wire.equals(value)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_WIRE.get(value));
     }
 
     static String choices() {

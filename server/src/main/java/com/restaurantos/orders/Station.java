@@ -1,7 +1,9 @@
 package com.restaurantos.orders;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Where in the restaurant an item is made or handed over. */
 public enum Station {
@@ -10,8 +12,9 @@ public enum Station {
     BAR("bar"),
     POS("pos");
 
-    /** {@link #fromWire} runs for every row read and every request: one copy of values(), not one per call. */
-    private static final Station[] VALUES = values();
+    /** {@link #fromWire} runs for every row read and every request: a lookup, not a scan of a fresh values(). */
+    private static final Map<String, Station> BY_WIRE = Arrays.stream(values())
+            .collect(Collectors.toMap(value -> value.wire, value -> value));
 
     private final String wire;
 
@@ -24,12 +27,7 @@ public enum Station {
     }
 
     public static Optional<Station> fromWire(String value) {
-        for (Station s : VALUES) {
-            if (s.wire.equals(value)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_WIRE.get(value));
     }
 
     static String choices() {
