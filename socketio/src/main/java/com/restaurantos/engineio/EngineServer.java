@@ -167,14 +167,15 @@ public final class EngineServer {
                 reject(request, EngineError.BAD_HANDSHAKE_METHOD);
                 return;
             }
-            HandshakeRefusal refusal = slots.tryAcquire(HandshakeRequest.clientAddress(request));
+            String address = HandshakeRequest.clientAddress(request);
+            HandshakeRefusal refusal = slots.tryAcquire(address);
             if (refusal != null) {
                 log.debug("handshake from {} refused: {}", request.remoteAddress(), refusal.label());
                 reject(request, refusal.error);
             } else if (websocketTransport) {
-                acceptWebSocket(request, null);
+                acceptWebSocket(request, HandshakeRequest.of(request, address), null);
             } else {
-                newSession(HandshakeRequest.of(request), Vertx.currentContext()).openWithPolling(request);
+                newSession(HandshakeRequest.of(request, address), Vertx.currentContext()).openWithPolling(request);
             }
             return;
         }
@@ -182,7 +183,7 @@ public final class EngineServer {
         if (session == null) {
             reject(request, EngineError.UNKNOWN_SID);
         } else if (websocketTransport) {
-            acceptWebSocket(request, session);
+            acceptWebSocket(request, null, session);
         } else if (request.method() == HttpMethod.GET) {
             session.exec(() -> session.onPollGet(request));
         } else if (request.method() == HttpMethod.POST) {
@@ -246,16 +247,18 @@ public final class EngineServer {
         session.close(CloseReason.TRANSPORT_ERROR);
     }
 
-    private void acceptWebSocket(HttpServerRequest request, EngineSession existing) {
-        // A new session's slot was taken before the upgrade: if the upgrade fails, no session will give it back.
-        String newSessionAddress = existing == null ? HandshakeRequest.clientAddress(request) : null;
-        HandshakeRequest handshake = existing == null ? HandshakeRequest.of(request) : null;
+    /**
+     * Upgrades the request: for a new session ({@code handshake} given, {@code existing} null) or to move an
+     * existing one off polling ({@code handshake} null).
+     */
+    private void acceptWebSocket(HttpServerRequest request, HandshakeRequest handshake, EngineSession existing) {
         Context context = Vertx.currentContext();
         upgrade.accept(request).onComplete(ar -> {
             if (ar.failed()) {
                 log.debug("websocket handshake failed: {}", ar.cause().toString());
-                if (newSessionAddress != null) {
-                    slots.release(newSessionAddress);
+                if (handshake != null) {
+                    // A new session's slot was taken before the upgrade: no session will give it back.
+                    slots.release(handshake.clientAddress());
                 }
             } else if (existing == null) {
                 newSession(handshake, context).openWithWebSocket(ar.result());

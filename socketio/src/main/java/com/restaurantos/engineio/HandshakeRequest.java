@@ -61,7 +61,11 @@ public final class HandshakeRequest {
         this.issuedMillis = issuedMillis;
     }
 
-    static HandshakeRequest of(HttpServerRequest request) {
+    /**
+     * @param clientAddress the request's {@link #clientAddress(HttpServerRequest)}: the caller needed it first,
+     *                      for the per-address limits
+     */
+    static HandshakeRequest of(HttpServerRequest request, String clientAddress) {
         MultiMap received = request.headers();
         String[] headers = new String[received.size() * 2];
         int i = 0;
@@ -70,7 +74,7 @@ public final class HandshakeRequest {
             headers[i++] = COMMON_VALUES.getOrDefault(header.getValue(), header.getValue());
         }
         String remote = request.remoteAddress() == null ? "" : request.remoteAddress().toString();
-        return new HandshakeRequest(headers, request.uri(), remote, clientAddress(request), request.isSSL(),
+        return new HandshakeRequest(headers, request.uri(), remote, clientAddress, request.isSSL(),
                 System.currentTimeMillis());
     }
 

@@ -137,7 +137,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
 
     /** Sends what was written and a normal close frame; the connection ends when the client answers it. */
     void close() {
-        if (closing || !pipeline.channel().isActive()) {
+        if (isClosed()) {
             return;
         }
         closing = true;
