@@ -90,7 +90,7 @@ final class Application {
         Vertx vertx = null;
         try {
             DomainEvents events = new InProcessEvents();
-            OrderService orders = new OrderService(new JdbcOrderRepository(database.dataSource()), events,
+            OrderService orders = new OrderService(new JdbcOrderRepository(database), events,
                     new OrderSettings(config.taxRate(), config.restaurantZone()), clock);
             KitchenAlerts alerts = new KitchenAlerts(orders, events, clock);
 

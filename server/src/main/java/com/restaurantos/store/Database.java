@@ -83,6 +83,17 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Transactions on this database. On H2 the writes take turns: H2 saves its file from the thread that commits,
+     * table by table, while other transactions may be half-way through their own commit, and after a crash it
+     * treats a change whose commit record is missing from that save as never made. Two writes committing side by
+     * side could then come back after a SIGKILL as half of one (an order's new status without its history entry).
+     * PostgreSQL's write-ahead log makes every commit whole, so there writes overlap.
+     */
+    Transactions transactions() {
+        return new Transactions(dataSource, !settings.isPostgres());
+    }
+
     /** Whether a connection can be had and answers within the timeout. Blocks: not on an event loop. */
     public boolean isReachable(Duration timeout) {
         try (Connection connection = dataSource.getConnection()) {

@@ -14,7 +14,6 @@ import com.restaurantos.orders.StatusUpdate;
 import com.restaurantos.orders.Station;
 import com.restaurantos.orders.Totals;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -42,8 +41,8 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     private final Transactions tx;
 
-    public JdbcOrderRepository(DataSource dataSource) {
-        this.tx = new Transactions(dataSource);
+    public JdbcOrderRepository(Database database) {
+        this.tx = database.transactions();
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.restaurantos.store;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
 final class Transactions {
@@ -13,13 +15,26 @@ final class Transactions {
     }
 
     private final DataSource dataSource;
+    /** Held by a write from before it takes a connection until it has ended; null where writes may overlap. */
+    private final Lock writeTurn;
 
-    Transactions(DataSource dataSource) {
+    /** @param writesTakeTurns whether one write must end before the next begins (see {@link Database}) */
+    Transactions(DataSource dataSource, boolean writesTakeTurns) {
         this.dataSource = dataSource;
+        this.writeTurn = writesTakeTurns ? new ReentrantLock(true) : null;
     }
 
     <T> T write(Work<T> work) {
-        return run(work, Connection.TRANSACTION_READ_COMMITTED, false);
+        if (writeTurn == null) {
+            return run(work, Connection.TRANSACTION_READ_COMMITTED, false);
+        }
+        // Taken before the connection, so that a write waiting for its turn holds none that readers need.
+        writeTurn.lock();
+        try {
+            return run(work, Connection.TRANSACTION_READ_COMMITTED, false);
+        } finally {
+            writeTurn.unlock();
+        }
     }
 
     /** A read that sees one snapshot, so that an order and its items always match. */

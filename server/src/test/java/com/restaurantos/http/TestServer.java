@@ -61,7 +61,7 @@ final class TestServer implements AutoCloseable {
     TestServer(ApiSettings settings, Supplier<Boolean> readiness) throws Exception {
         database = Database.open(DatabaseSettings.inMemory("rest-" + UUID.randomUUID()), registry);
         new JvmMemoryMetrics().bindTo(registry);
-        repository = checkingThreads(new JdbcOrderRepository(database.dataSource()));
+        repository = checkingThreads(new JdbcOrderRepository(database));
         OrderService orders = new OrderService(repository, events, OrderSettings.defaults(), Clock.systemUTC());
         events.subscribe(published::add);
         api = new RestApi(vertx, orders, new KitchenAlerts(orders, events, Clock.systemUTC()),

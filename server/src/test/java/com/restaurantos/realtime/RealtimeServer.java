@@ -103,7 +103,7 @@ final class RealtimeServer implements AutoCloseable {
 
         database = Database.open(DatabaseSettings.inMemory("realtime-" + UUID.randomUUID()), registry);
         events.subscribe(published::add);
-        orders = new OrderService(watched(new JdbcOrderRepository(database.dataSource())), events,
+        orders = new OrderService(watched(new JdbcOrderRepository(database)), events,
                 OrderSettings.defaults(), clock);
         alerts = new KitchenAlerts(orders, events, clock);
         minter = new TokenMinter(AUTH, Clock.systemUTC());

@@ -54,7 +54,7 @@ abstract class OrderRepositoryContract {
     void open() {
         settings = settings();
         database = Database.open(settings, null);
-        repository = new JdbcOrderRepository(database.dataSource());
+        repository = new JdbcOrderRepository(database);
     }
 
     @AfterAll
