@@ -157,6 +157,10 @@ final class Application {
         return orders;
     }
 
+    Database database() {
+        return database;
+    }
+
     SocketIoServer io() {
         return io;
     }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The connection pool of the process, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
@@ -19,10 +20,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;
+    /** The turn write transactions take on H2, one at a time (see {@link #transactions()}); null on PostgreSQL. */
+    private final ReentrantLock writeTurn;
 
     private Database(HikariDataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.writeTurn = settings.isPostgres() ? null : new ReentrantLock(true);
     }
 
     /** Opens the pool and applies the migrations of {@code db/migration} that the database does not have yet. */
@@ -91,7 +95,12 @@ public final class Database implements AutoCloseable {
      * PostgreSQL's write-ahead log makes every commit whole, so there writes overlap.
      */
     Transactions transactions() {
-        return new Transactions(dataSource, !settings.isPostgres());
+        return new Transactions(dataSource, writeTurn);
+    }
+
+    /** The write transactions waiting for their turn: always 0 on PostgreSQL, where writes do not take turns. */
+    public int writesWaitingForTheirTurn() {
+        return writeTurn == null ? 0 : writeTurn.getQueueLength();
     }
 
     /** Whether a connection can be had and answers within the timeout. Blocks: not on an event loop. */
@@ -105,12 +114,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Waits until no connection of the pool is in use, that is until the transactions under way have ended, for
-     * at most the timeout. Blocks: not on an event loop. Returns whether the pool is idle.
+     * Waits until no connection of the pool is in use and no write waits for its turn, that is until the
+     * transactions under way have ended, for at most the timeout. Blocks: not on an event loop. Returns whether
+     * the database is idle.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (dataSource.getHikariPoolMXBean().getActiveConnections() > 0) {
+        while (dataSource.getHikariPoolMXBean().getActiveConnections() > 0 || writesWaitingForTheirTurn() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
 final class Transactions {
@@ -18,10 +17,10 @@ final class Transactions {
     /** Held by a write from before it takes a connection until it has ended; null where writes may overlap. */
     private final Lock writeTurn;
 
-    /** @param writesTakeTurns whether one write must end before the next begins (see {@link Database}) */
-    Transactions(DataSource dataSource, boolean writesTakeTurns) {
+    /** @param writeTurn held by each write from its start to its end (see {@link Database}); null for none */
+    Transactions(DataSource dataSource, Lock writeTurn) {
         this.dataSource = dataSource;
-        this.writeTurn = writesTakeTurns ? new ReentrantLock(true) : null;
+        this.writeTurn = writeTurn;
     }
 
     <T> T write(Work<T> work) {

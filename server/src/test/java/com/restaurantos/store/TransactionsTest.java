@@ -28,13 +28,16 @@ class TransactionsTest {
             assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
 
             AtomicBoolean secondRan = new AtomicBoolean();
-            Thread second = new Thread(() -> tx.write(connection -> {
+            // From another repository of the same database: the turn is the database's.
+            Transactions other = database.transactions();
+            Thread second = new Thread(() -> other.write(connection -> {
                 secondRan.set(true);
                 return null;
             }), "second write");
             second.start();
             await().atMost(Duration.ofSeconds(5)).until(() -> second.getState() == Thread.State.WAITING);
             assertThat(secondRan).as("the second write began while the first was under way").isFalse();
+            assertThat(database.writesWaitingForTheirTurn()).isEqualTo(1);
 
             // A read does not wait for the turn.
             assertThat(tx.<Boolean>read(connection -> connection.isValid(1))).isTrue();
