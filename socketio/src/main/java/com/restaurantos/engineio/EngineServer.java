@@ -252,20 +252,22 @@ public final class EngineServer {
      * existing one off polling ({@code handshake} null).
      */
     private void acceptWebSocket(HttpServerRequest request, HandshakeRequest handshake, EngineSession existing) {
-        Context context = Vertx.currentContext();
-        upgrade.accept(request).onComplete(ar -> {
-            if (ar.failed()) {
-                log.debug("websocket handshake failed: {}", ar.cause().toString());
-                if (handshake != null) {
-                    // A new session's slot was taken before the upgrade: no session will give it back.
-                    slots.release(handshake.clientAddress());
-                }
-            } else if (existing == null) {
-                newSession(handshake, context).openWithWebSocket(ar.result());
-            } else {
-                existing.startUpgrade(ar.result());
+        WebSocketTransport transport = upgrade.accept(request);
+        if (transport == null) {
+            log.debug("websocket handshake from {} refused", request.remoteAddress());
+            if (handshake != null) {
+                // A new session's slot was taken before the upgrade: no session will give it back.
+                slots.release(handshake.clientAddress());
             }
-        });
+            return;
+        }
+        if (existing == null) {
+            newSession(handshake, Vertx.currentContext()).openWithWebSocket(transport);
+        } else {
+            existing.startUpgrade(transport);
+        }
+        // The 101 answer was written, not flushed: it leaves in one write with what the session wrote after it.
+        transport.flush();
     }
 
     private EngineSession newSession(HandshakeRequest handshake, Context context) {

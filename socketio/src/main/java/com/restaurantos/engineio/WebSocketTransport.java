@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Context;
 import io.vertx.core.internal.ContextInternal;
@@ -78,7 +77,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     private final int compressionThreshold;
     private final int maxPayload;
     private ChannelHandlerContext pipeline;
-    private boolean deflate;
+    private final boolean deflate;
     private boolean closing;
     private boolean ended;
     private Receiver receiver = NOBODY;
@@ -87,19 +86,19 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     private CompositeByteBuf fragments;
     private boolean fragmentsAreText;
 
-    WebSocketTransport(Context context, Thread thread, int compressionThreshold, int maxPayload) {
+    /** @param deflate whether permessage-deflate was agreed on (see {@link DeflateNegotiation}) */
+    WebSocketTransport(Context context, Thread thread, int compressionThreshold, int maxPayload, boolean deflate) {
         this.context = context;
         this.thread = thread;
         this.dispatcher = (ContextInternal) context;
         this.compressionThreshold = compressionThreshold;
         this.maxPayload = maxPayload;
+        this.deflate = deflate;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         pipeline = ctx;
-        // permessage-deflate is the one extension negotiated (DeflateNegotiation): its encoder is in the pipeline.
-        deflate = ctx.pipeline().get(WebSocketExtensionEncoder.class) != null;
     }
 
     /** Sets who hears the connection's messages and its end. On the connection's event loop. */

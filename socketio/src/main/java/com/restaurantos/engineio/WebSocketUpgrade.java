@@ -2,21 +2,26 @@ package com.restaurantos.engineio;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -35,6 +40,8 @@ import java.util.Map;
 final class WebSocketUpgrade {
     private static final String SUPPORTED_VERSION = "13";
     private static final String TRANSPORT_HANDLER = "engine.io";
+    private static final String FRAME_ENCODER = "wsencoder";
+    private static final String FRAME_DECODER = "wsdecoder";
 
     private final WebSocketDecoderConfig frames;
     private final int maxPayload;
@@ -54,45 +61,53 @@ final class WebSocketUpgrade {
     }
 
     /**
-     * Answers the request with 101 and puts a transport in the connection's pipeline. Call it on the
-     * connection's event loop, from the request's handler. Fails (after answering 400 or 426) for a request
-     * that is not a valid WebSocket handshake, and when the connection breaks before the answer is written.
+     * Answers the request with 101 and puts a transport in the connection's pipeline. Call it on the connection's
+     * event loop, from the request's handler. The answer is written but not flushed, so that it leaves in one write
+     * with what the session writes next (its open packet): flush the transport once that is written. Returns null,
+     * after answering 400 or 426, for a request that is not a valid WebSocket handshake. A connection that breaks
+     * before the answer has left is closed, and the transport hears of it as of any other end.
      */
-    Future<WebSocketTransport> accept(HttpServerRequest request) {
+    WebSocketTransport accept(HttpServerRequest request) {
         if (!(request.connection() instanceof ConnectionBase connection)) {
             request.response().setStatusCode(400).end();
-            return Future.failedFuture("websocket upgrade over a connection that is not HTTP/1.1");
+            return null;
         }
         if (!SUPPORTED_VERSION.equals(request.getHeader("Sec-WebSocket-Version"))) {
             request.response().setStatusCode(426).putHeader("Sec-WebSocket-Version", SUPPORTED_VERSION).end();
-            return Future.failedFuture("unsupported websocket version");
+            return null;
         }
-        Context context = ((HttpServerRequestInternal) request).context();
-        Thread loop = Thread.currentThread();
         Channel channel = connection.channel();
-        WebSocketServerHandshaker13 handshaker = new WebSocketServerHandshaker13(null, null, frames);
-        ChannelFuture written;
+        ChannelPipeline pipeline = channel.pipeline();
+        ChannelHandlerContext decoder = pipeline.context(HttpRequestDecoder.class);
+        ChannelHandlerContext encoder = pipeline.context(HttpResponseEncoder.class);
+        Handshaker handshaker = new Handshaker(frames);
+        FullHttpResponse answer;
         try {
-            written = handshaker.handshake(channel, nettyRequest(request));
+            if (decoder == null || encoder == null) {
+                throw new IllegalStateException("no HTTP/1.1 codec in the connection's pipeline");
+            }
+            answer = handshaker.answer(nettyRequest(request));
         } catch (RuntimeException e) {
             request.response().setStatusCode(400).end();
-            return Future.failedFuture(e);
+            return null;
         }
-        Promise<WebSocketTransport> transport = Promise.promise();
-        // Netty's own listener, added first, has already swapped the HTTP codec for the frame codec.
-        written.addListener(done -> {
-            if (done.isSuccess()) {
-                transport.complete(install(channel.pipeline(), context, loop));
-            } else {
-                channel.close();
-                transport.fail(done.cause());
-            }
-        });
-        return transport.future();
+        if (pipeline.get(HttpContentCompressor.class) != null) {
+            pipeline.remove(HttpContentCompressor.class);
+        }
+        pipeline.addBefore(encoder.name(), FRAME_ENCODER, handshaker.frameEncoder());
+        // On its way out the answer passes permessage-deflate's handler, which adds the extension's answer to its
+        // headers and puts the extension's codec in the pipeline once the answer has left.
+        channel.write(answer).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        boolean deflate = answer.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS);
+        // The answer is bytes by now: from here on frames are written, and they must not meet the HTTP encoder.
+        pipeline.remove(encoder.name());
+        pipeline.replace(decoder.name(), FRAME_DECODER, handshaker.frameDecoder());
+        return install(pipeline, ((HttpServerRequestInternal) request).context(), Thread.currentThread(), deflate);
     }
 
-    private WebSocketTransport install(ChannelPipeline pipeline, Context context, Thread loop) {
-        WebSocketTransport transport = new WebSocketTransport(context, loop, compressionThreshold, maxPayload);
+    private WebSocketTransport install(ChannelPipeline pipeline, Context context, Thread loop, boolean deflate) {
+        WebSocketTransport transport = new WebSocketTransport(context, loop, compressionThreshold, maxPayload,
+                deflate);
         if (pipeline.get(IdleStateHandler.class) != null) {
             // Idle HTTP connections are closed; a session's liveness is its heartbeat.
             pipeline.remove(IdleStateHandler.class);
@@ -110,5 +125,29 @@ final class WebSocketUpgrade {
         // Whole, with its empty body: handed a partial request, Netty would wait to read the rest of it.
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, request.uri(), Unpooled.EMPTY_BUFFER,
                 headers, EmptyHttpHeaders.INSTANCE);
+    }
+
+    /** Netty's RFC 6455 handshake, used for its parts: the answer and the frame codec. */
+    private static final class Handshaker extends WebSocketServerHandshaker13 {
+        Handshaker(WebSocketDecoderConfig frames) {
+            super(null, null, frames);
+        }
+
+        /** The 101 answer to a valid request; throws for an invalid one. */
+        FullHttpResponse answer(FullHttpRequest request) {
+            try {
+                return newHandshakeResponse(request, null);
+            } finally {
+                request.release();
+            }
+        }
+
+        ChannelHandler frameEncoder() {
+            return newWebSocketEncoder();
+        }
+
+        ChannelHandler frameDecoder() {
+            return newWebsocketDecoder();
+        }
     }
 }
