@@ -94,14 +94,21 @@ final class CompareReport implements Callable<Integer> {
 
     private static void storm(StringBuilder out, Result mine, Result theirs) {
         header(out);
-        double ours = mine.number("connects_per_s");
-        double nodes = theirs.number("connects_per_s");
-        row(out, "connections/s", mine, theirs, "connects_per_s", "≥ 2× Node's: " + verdict(ours >= 2 * nodes));
-        row(out, "ready", mine, theirs, "ready", null);
-        row(out, "failed", mine, theirs, "failed", "0: " + verdict(mine.number("failed") == 0));
-        row(out, "setup p99 ms", mine, theirs, "setup_p99_ms", null);
-        row(out, "server CPU µs/connect", mine, theirs, "server_cpu_us_per_connect", null);
-        row(out, "generator CPU µs/connect", mine, theirs, "bench_cpu_us_per_connect", null);
+        stormBurst(out, mine, theirs, "", "first burst, just after start");
+        stormBurst(out, mine, theirs, "warm_", "second burst, server warm");
+    }
+
+    private static void stormBurst(StringBuilder out, Result mine, Result theirs, String prefix, String burst) {
+        double ours = mine.number(prefix + "connects_per_s");
+        double nodes = theirs.number(prefix + "connects_per_s");
+        row(out, burst + ": connections/s", mine, theirs, prefix + "connects_per_s",
+                "≥ 2× Node's: " + verdict(ours >= 2 * nodes));
+        row(out, burst + ": ready", mine, theirs, prefix + "ready", null);
+        row(out, burst + ": failed", mine, theirs, prefix + "failed",
+                "0: " + verdict(mine.number(prefix + "failed") == 0));
+        row(out, burst + ": setup p99 ms", mine, theirs, prefix + "setup_p99_ms", null);
+        row(out, burst + ": server CPU µs/connect", mine, theirs, prefix + "server_cpu_us_per_connect", null);
+        row(out, burst + ": generator CPU µs/connect", mine, theirs, prefix + "bench_cpu_us_per_connect", null);
     }
 
     private static void fanout(StringBuilder out, Result mine, Result theirs) {

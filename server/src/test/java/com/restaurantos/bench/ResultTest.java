@@ -57,12 +57,15 @@ class ResultTest {
     @Test
     void comparesTwoResultsWithRatiosAndGoals() {
         Result ours = new Result("storm").put("deflate", false).put("connects_per_s", 900.0).put("failed", 0)
-                .put("ready", 100);
+                .put("ready", 100).put("warm_connects_per_s", 500.0).put("warm_failed", 2);
         Result node = new Result("storm").put("deflate", false).put("connects_per_s", 300.0).put("failed", 0)
-                .put("ready", 100);
+                .put("ready", 100).put("warm_connects_per_s", 400.0).put("warm_failed", 0);
         String report = CompareReport.report(Map.of(CompareReport.key(ours), ours),
                 Map.of(CompareReport.key(node), node));
-        assertThat(report).contains("### storm (no deflate)", "| connections/s | 900 | 300 | 3.00 | ≥ 2× Node's: met |",
-                "| failed | 0 | 0 | - | 0: met |");
+        assertThat(report).contains("### storm (no deflate)",
+                "| first burst, just after start: connections/s | 900 | 300 | 3.00 | ≥ 2× Node's: met |",
+                "| first burst, just after start: failed | 0 | 0 | - | 0: met |",
+                "| second burst, server warm: connections/s | 500 | 400 | 1.25 | ≥ 2× Node's: **not met** |",
+                "| second burst, server warm: failed | 2 | 0 | - | 0: **not met** |");
     }
 }
