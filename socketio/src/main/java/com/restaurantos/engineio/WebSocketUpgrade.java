@@ -32,9 +32,9 @@ import java.util.Map;
 /**
  * Turns an HTTP/1.1 upgrade request into a {@link WebSocketTransport} that owns the connection.
  *
- * <p>Vert.x parses the request, and routing, CORS and limits run on it as on any other. The handshake is then
- * Netty's, done on the connection's own pipeline, and Vert.x's handler is replaced by the transport: the HTTP
- * connection object, its queues and the request it kept are left to the garbage collector, where a Vert.x
+ * <p>Vert.x parses the request, and routing, CORS and limits run on it as on any other. The answer and the frame
+ * codec are then Netty's, put in the connection's own pipeline, and Vert.x's handler is replaced by the transport:
+ * the HTTP connection object, its queues and the request it kept are left to the garbage collector, where a Vert.x
  * WebSocket would have kept all of them, and two queues more, for the connection's whole life.
  */
 final class WebSocketUpgrade {
@@ -116,13 +116,12 @@ final class WebSocketUpgrade {
         return transport;
     }
 
-    /** The request as Netty's handshake reads it: its method, URI and headers. */
+    /** The request as Netty's handshaker reads it: its method, URI and headers, and an empty body. */
     private static FullHttpRequest nettyRequest(HttpServerRequest request) {
         HttpHeaders headers = new DefaultHttpHeaders();
         for (Map.Entry<String, String> header : request.headers()) {
             headers.add(header.getKey(), header.getValue());
         }
-        // Whole, with its empty body: handed a partial request, Netty would wait to read the rest of it.
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, request.uri(), Unpooled.EMPTY_BUFFER,
                 headers, EmptyHttpHeaders.INSTANCE);
     }
