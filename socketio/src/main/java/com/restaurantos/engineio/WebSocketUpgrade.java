@@ -64,8 +64,9 @@ final class WebSocketUpgrade {
      * Answers the request with 101 and puts a transport in the connection's pipeline. Call it on the connection's
      * event loop, from the request's handler. The answer is written but not flushed, so that it leaves in one write
      * with what the session writes next (its open packet): flush the transport once that is written. Returns null,
-     * after answering 400 or 426, for a request that is not a valid WebSocket handshake. A connection that breaks
-     * before the answer has left is closed, and the transport hears of it as of any other end.
+     * after answering 400 or 426, for a request that is not a valid WebSocket handshake, and for a connection already
+     * closed. A connection that breaks before the answer has left is closed, and the transport hears of it as of any
+     * other end.
      */
     WebSocketTransport accept(HttpServerRequest request) {
         if (!(request.connection() instanceof ConnectionBase connection)) {
@@ -77,6 +78,10 @@ final class WebSocketUpgrade {
             return null;
         }
         Channel channel = connection.channel();
+        if (!channel.isActive()) {
+            // Gone before its request was handled: no transport would ever hear of its end.
+            return null;
+        }
         ChannelPipeline pipeline = channel.pipeline();
         ChannelHandlerContext decoder = pipeline.context(HttpRequestDecoder.class);
         ChannelHandlerContext encoder = pipeline.context(HttpResponseEncoder.class);
