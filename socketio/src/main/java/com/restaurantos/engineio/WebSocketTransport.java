@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
-import io.vertx.core.Context;
 import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +70,8 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     };
 
     /** The event loop that owns the connection; writes are made from it so they keep their order. */
-    final Context context;
+    final ContextInternal context;
     final Thread thread;
-    private final ContextInternal dispatcher;
     private final int compressionThreshold;
     private final int maxPayload;
     private ChannelHandlerContext pipeline;
@@ -87,10 +85,9 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     private boolean fragmentsAreText;
 
     /** @param deflate whether permessage-deflate was agreed on (see {@link DeflateNegotiation}) */
-    WebSocketTransport(Context context, Thread thread, int compressionThreshold, int maxPayload, boolean deflate) {
+    WebSocketTransport(ContextInternal context, Thread thread, int compressionThreshold, int maxPayload, boolean deflate) {
         this.context = context;
         this.thread = thread;
-        this.dispatcher = (ContextInternal) context;
         this.compressionThreshold = compressionThreshold;
         this.maxPayload = maxPayload;
         this.deflate = deflate;
@@ -200,9 +197,9 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
 
     private void deliver(ChannelHandlerContext ctx, boolean text, ByteBuf message) {
         if (!text) {
-            dispatcher.dispatch(ByteBufUtil.getBytes(message), receiver::onBinary);
+            context.dispatch(ByteBufUtil.getBytes(message), receiver::onBinary);
         } else if (ByteBufUtil.isText(message, StandardCharsets.UTF_8)) {
-            dispatcher.dispatch(message.toString(StandardCharsets.UTF_8), receiver::onText);
+            context.dispatch(message.toString(StandardCharsets.UTF_8), receiver::onText);
         } else {
             fail(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
         }
@@ -226,7 +223,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         Runnable next = whenWritable;
         if (ctx.channel().isWritable() && next != null) {
-            dispatcher.dispatch(next);
+            context.dispatch(next);
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -277,7 +274,7 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter {
             ended = true;
             Receiver r = receiver;
             receiver = NOBODY;
-            dispatcher.dispatch(reason, r::onEnd);
+            context.dispatch(reason, r::onEnd);
         }
     }
 }

@@ -21,8 +21,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.net.impl.VertxHandler;
@@ -110,7 +110,8 @@ final class WebSocketUpgrade {
         return install(pipeline, ((HttpServerRequestInternal) request).context(), Thread.currentThread(), deflate);
     }
 
-    private WebSocketTransport install(ChannelPipeline pipeline, Context context, Thread loop, boolean deflate) {
+    private WebSocketTransport install(ChannelPipeline pipeline, ContextInternal context, Thread loop,
+                                       boolean deflate) {
         WebSocketTransport transport = new WebSocketTransport(context, loop, compressionThreshold, maxPayload,
                 deflate);
         if (pipeline.get(IdleStateHandler.class) != null) {
